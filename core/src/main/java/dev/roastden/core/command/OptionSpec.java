@@ -1,0 +1,46 @@
+package dev.roastden.core.command;
+
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * One option of a command, or a subcommand with its own options.
+ *
+ * @param maxLength for strings, the longest value Discord accepts
+ */
+public record OptionSpec(
+        String name,
+        String description,
+        OptionType type,
+        boolean required,
+        boolean autocomplete,
+        OptionalInt maxLength,
+        List<OptionSpec> options) {
+    public OptionSpec {
+        options = List.copyOf(options);
+    }
+
+    static OptionSpec user(String name, String description, boolean required) {
+        return new OptionSpec(name, description, OptionType.USER, required, false, OptionalInt.empty(), List.of());
+    }
+
+    static OptionSpec text(String name, String description, boolean required, int maxLength) {
+        return new OptionSpec(
+                name, description, OptionType.STRING, required, false, OptionalInt.of(maxLength), List.of());
+    }
+
+    static OptionSpec persona(String description, boolean required) {
+        return new OptionSpec(
+                CommandCatalog.PERSONA_OPTION,
+                description,
+                OptionType.STRING,
+                required,
+                true,
+                OptionalInt.of(32),
+                List.of());
+    }
+
+    static OptionSpec subcommand(String name, String description, List<OptionSpec> options) {
+        return new OptionSpec(name, description, OptionType.SUB_COMMAND, false, false, OptionalInt.empty(), options);
+    }
+}

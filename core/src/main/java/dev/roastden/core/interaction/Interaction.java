@@ -1,0 +1,63 @@
+package dev.roastden.core.interaction;
+
+/**
+ * An interaction Discord posts to the endpoint. Each interaction type is its own record, so a {@code switch}
+ * over an {@code Interaction} is exhaustive and a new type cannot be forgotten.
+ */
+public sealed interface Interaction
+        permits Interaction.Ping,
+                Interaction.ApplicationCommand,
+                Interaction.MessageComponent,
+                Interaction.Autocomplete,
+                Interaction.ModalSubmit {
+
+    /** The interaction's snowflake id. */
+    String id();
+
+    /** Type 1: Discord checking that the endpoint is alive. */
+    record Ping(String id, String applicationId) implements Interaction {}
+
+    /** Type 2: a slash command invocation. */
+    record ApplicationCommand(InteractionContext context, String commandName, CommandOptions options)
+            implements Interaction {
+        @Override
+        public String id() {
+            return context.id();
+        }
+    }
+
+    /** Type 3: a click on a button or a choice in a select menu. */
+    record MessageComponent(
+            InteractionContext context, String customId, int componentType, java.util.List<String> values)
+            implements Interaction {
+        public MessageComponent {
+            values = java.util.List.copyOf(values);
+        }
+
+        @Override
+        public String id() {
+            return context.id();
+        }
+    }
+
+    /** Type 4: the user is typing into an option with autocomplete; answered in-line with choices. */
+    record Autocomplete(InteractionContext context, String commandName, CommandOptions options) implements Interaction {
+        @Override
+        public String id() {
+            return context.id();
+        }
+    }
+
+    /** Type 5: a submitted modal form. */
+    record ModalSubmit(InteractionContext context, String customId, java.util.Map<String, String> fields)
+            implements Interaction {
+        public ModalSubmit {
+            fields = java.util.Map.copyOf(fields);
+        }
+
+        @Override
+        public String id() {
+            return context.id();
+        }
+    }
+}

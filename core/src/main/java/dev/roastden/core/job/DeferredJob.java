@@ -1,0 +1,109 @@
+package dev.roastden.core.job;
+
+import dev.roastden.core.interaction.DiscordUser;
+import dev.roastden.core.interaction.Interaction;
+import dev.roastden.core.interaction.InteractionContext;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The work the endpoint (or the gateway task) hands to the worker through the queue: everything needed to answer
+ * without asking Discord again. Serialised by {@link DeferredJobCodec} as versioned JSON ({@code "v":1}).
+ *
+ * @param kind what caused the job
+ * @param interactionId the interaction snowflake (for mentions: the message snowflake); the idempotency key
+ * @param applicationId the application that received it
+ * @param token the interaction token, valid 15 minutes after {@code createdAt}; absent for mentions
+ * @param command the command name ({@code roast}, {@code ask}, …; {@code mention} for mentions)
+ * @param subcommand the subcommand, when the command has them
+ * @param options the filled-in options by name, values as text
+ * @param user who invoked it
+ * @param resolvedUsers users that options refer to, by id
+ * @param guildId the server; absent in direct messages
+ * @param channelId the channel
+ * @param locale the invoker's locale
+ * @param createdAt when Discord created the interaction (from its snowflake)
+ * @param mention the message, for {@link Kind#MENTION} jobs
+ */
+public record DeferredJob(
+        Kind kind,
+        String interactionId,
+        String applicationId,
+        Optional<String> token,
+        String command,
+        Optional<String> subcommand,
+        Map<String, String> options,
+        DiscordUser user,
+        Map<String, DiscordUser> resolvedUsers,
+        Optional<String> guildId,
+        Optional<String> channelId,
+        String locale,
+        Instant createdAt,
+        Optional<Mention> mention) {
+
+    /** The contract version this code writes and reads. */
+    public static final int VERSION = 1;
+
+    public DeferredJob {
+        options = Map.copyOf(options);
+        resolvedUsers = Map.copyOf(resolvedUsers);
+    }
+
+    /** What caused a job. */
+    public enum Kind {
+        /** A slash command. */
+        COMMAND,
+        /** A click on a button or select menu. */
+        COMPONENT,
+        /** A message that mentions the bot, seen by the gateway task. */
+        MENTION
+    }
+
+    /**
+     * A message that mentions the bot.
+     *
+     * @param content the message text
+     * @param replyTo the message it replies to, if any
+     */
+    public record Mention(String content, Optional<ReferencedMessage> replyTo) {}
+
+    /** A message that a mention replies to. */
+    public record ReferencedMessage(String id, String content, DiscordUser author) {}
+
+    /** The job for a slash command. */
+    public static DeferredJob forCommand(Interaction.ApplicationCommand command) {
+        InteractionContext context = command.context();
+        Map<String, String> options = new LinkedHashMap<>();
+        command.options().values().forEach(o -> options.put(o.name(), o.value()));
+        return new DeferredJob(
+                Kind.COMMAND,
+                context.id(),
+                context.applicationId(),
+                Optional.of(context.token()),
+                command.commandName(),
+                command.options().subcommand(),
+                options,
+                context.invoker(),
+                context.resolvedUsers(),
+                context.guildId(),
+                context.channelId(),
+                context.locale(),
+                Snowflake.instant(context.id()).orElse(Instant.EPOCH),
+                Optional.empty());
+    }
+
+    /** The option called {@code name}, when given. */
+    public Optional<String> option(String name) {
+        return Optional.ofNullable(options.get(name));
+    }
+
+    @Override
+    public String toString() {
+        // The token is a credential: keep it out of logs and exception messages.
+        return "DeferredJob[kind=" + kind + ", interactionId=" + interactionId + ", command=" + command
+                + subcommand.map(s -> " " + s).orElse("") + ", guildId=" + guildId + ", channelId=" + channelId
+                + ", user=" + user.id() + ", createdAt=" + createdAt + "]";
+    }
+}
