@@ -158,8 +158,13 @@ public final class SignEvent {
 
     /** Reads a hex private key seed file (32 bytes; blank lines and {@code #} comments ignored). */
     public static byte[] seed(Path file) throws IOException {
+        return seed(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Parses a hex private key seed (32 bytes; blank lines and {@code #} comments ignored). */
+    public static byte[] seed(String text) {
         StringBuilder hex = new StringBuilder();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : text.split("\n")) {
             String trimmed = line.trim();
             if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
                 hex.append(trimmed);
@@ -167,7 +172,7 @@ public final class SignEvent {
         }
         byte[] seed = HexFormat.of().parseHex(hex.toString());
         if (seed.length != 32) {
-            throw new IllegalArgumentException(file + " must hold a 32-byte Ed25519 seed in hex");
+            throw new IllegalArgumentException("An Ed25519 seed is 32 bytes of hex");
         }
         return seed;
     }

@@ -63,7 +63,8 @@ public final class InteractionParser {
                                 .map(JsonNode::asText)
                                 .toList());
             case MODAL_SUBMIT -> new Interaction.ModalSubmit(context, required(data, "custom_id"), modalFields(data));
-            default -> throw new MalformedInteractionException("Unknown interaction type " + type);
+            default ->
+                throw new MalformedInteractionException("The interaction type " + type + " is not one Discord defines");
         };
     }
 

@@ -1,0 +1,45 @@
+package dev.roastden.core.memory;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A long-term fact a persona was told with {@code /remember}. Facts do not expire.
+ *
+ * @param guildId the server
+ * @param personaId the persona that remembers it
+ * @param id a ULID; shown to the user so they can {@code /forget memory} it
+ * @param text the fact
+ * @param authorId who told it
+ * @param subjectId whom it is about: the first user it mentions, else its author
+ * @param userIds every user it involves (author and mentioned users)
+ * @param createdAt when it was told
+ */
+public record Fact(
+        String guildId,
+        String personaId,
+        String id,
+        String text,
+        String authorId,
+        String subjectId,
+        Set<String> userIds,
+        Instant createdAt) {
+    public Fact {
+        userIds = Set.copyOf(userIds);
+    }
+
+    /** Whether the fact involves this user. */
+    public boolean involves(String userId) {
+        return userIds.contains(userId) || subjectId.equals(userId) || authorId.equals(userId);
+    }
+
+    /** The ULID without any decoration. */
+    public static Optional<String> normaliseId(String typed) {
+        if (typed == null) {
+            return Optional.empty();
+        }
+        String trimmed = typed.trim().toUpperCase(java.util.Locale.ROOT);
+        return Ulid.isValid(trimmed) ? Optional.of(trimmed) : Optional.empty();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.roastden.core.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class CommandCatalogTest {
+    /** Discord's rule for CHAT_INPUT command and option names. */
+    private static final Pattern NAME = Pattern.compile("^[-_\\p{Ll}\\p{N}]{1,32}$");
+
+    @Test
+    void definesTheFourCommands() {
+        assertThat(CommandCatalog.commands())
+                .extracting(CommandSpec::name)
+                .containsExactly("roast", "ask", "remember", "forget");
+        assertThat(CommandCatalog.find("remember").orElseThrow().privateReply()).isTrue();
+        assertThat(CommandCatalog.find("forget").orElseThrow().privateReply()).isTrue();
+        assertThat(CommandCatalog.find("roast").orElseThrow().privateReply()).isFalse();
+        assertThat(CommandCatalog.find("karaoke")).isEmpty();
+    }
+
+    @Test
+    void followsDiscordsNamingAndOrderingRules() {
+        for (CommandSpec command : CommandCatalog.commands()) {
+            assertThat(command.name()).matches(NAME);
+            assertThat(command.description()).hasSizeBetween(1, 100);
+            checkOptions(command.name(), command.options());
+        }
+    }
+
+    @Test
+    void personaOptionsUseAutocomplete() {
+        List<OptionSpec> personaOptions = new ArrayList<>();
+        for (CommandSpec command : CommandCatalog.commands()) {
+            collect(command.options(), personaOptions);
+        }
+        assertThat(personaOptions).hasSize(4).allMatch(OptionSpec::autocomplete);
+    }
+
+    @Test
+    void rendersTheBulkOverwritePayload() {
+        JsonNode payload = ApplicationCommandJson.catalog();
+        assertThat(payload).hasSize(4);
+        JsonNode roast = payload.get(0);
+        assertThat(roast.get("name").asText()).isEqualTo("roast");
+        assertThat(roast.get("type").asInt()).isEqualTo(1);
+        assertThat(roast.get("contexts").get(0).asInt()).isZero();
+        JsonNode target = roast.get("options").get(0);
+        assertThat(target.get("type").asInt()).isEqualTo(6);
+        assertThat(target.get("required").asBoolean()).isTrue();
+        JsonNode persona = roast.get("options").get(1);
+        assertThat(persona.get("autocomplete").asBoolean()).isTrue();
+        JsonNode forget = payload.get(3);
+        assertThat(forget.get("options")).extracting(o -> o.get("type").asInt()).containsOnly(1);
+        assertThat(forget.get("options").get(0).has("required")).isFalse();
+    }
+
+    private static void collect(List<OptionSpec> options, List<OptionSpec> into) {
+        for (OptionSpec option : options) {
+            if (option.name().equals(CommandCatalog.PERSONA_OPTION) && option.type() == OptionType.STRING) {
+                into.add(option);
+            }
+            collect(option.options(), into);
+        }
+    }
+
+    private static void checkOptions(String owner, List<OptionSpec> options) {
+        assertThat(options).as(owner).hasSizeLessThanOrEqualTo(25);
+        Set<String> names = new HashSet<>();
+        boolean optionalSeen = false;
+        for (OptionSpec option : options) {
+            assertThat(option.name()).as(owner).matches(NAME);
+            assertThat(names.add(option.name()))
+                    .as(owner + " duplicate " + option.name())
+                    .isTrue();
+            assertThat(option.description()).hasSizeBetween(1, 100);
+            boolean sub = option.type() == OptionType.SUB_COMMAND;
+            if (!sub) {
+                assertThat(option.required() && optionalSeen)
+                        .as(owner + ": required options must come before optional ones")
+                        .isFalse();
+                optionalSeen |= !option.required();
+            }
+            option.maxLength().ifPresent(max -> assertThat(max).isBetween(1, 6000));
+            checkOptions(owner + " " + option.name(), option.options());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.roastden.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roastden.core.job.DeferredJob;
+import dev.roastden.handler.bench.ColdStart;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployable artifact itself, in a fresh JVM: the shaded jar (with its trimmed Bouncy Castle) builds the
+ * handler from the environment, verifies a signed {@code /roast}, queues the job on SQS (ElasticMQ) and answers
+ * type 5. Behaviour only; the cold-start timings are the harness's business ({@code docs/PERFORMANCE.md}).
+ */
+class HandlerJarIT {
+    @Test
+    void theShadedJarAnswersASignedCommandAndQueuesItsJob() throws Exception {
+        Path jar = Path.of(System.getProperty("handler.jar", "target/roastden-handler.jar"));
+        assertThat(jar).as("the shaded jar, built in the package phase").isRegularFile();
+        assertThat(Files.size(jar)).as("Lambda artifact budget").isLessThanOrEqualTo(10L * 1024 * 1024);
+
+        try (ColdStart coldStart = ColdStart.start()) {
+            ColdStart.Result result = coldStart.run(
+                    Path.of(System.getProperty("java.home"), "bin", "java"),
+                    jar,
+                    List.of("-XX:TieredStopAtLevel=1"),
+                    false,
+                    1);
+
+            assertThat(result.statusCode()).isEqualTo(200);
+            assertThat(result.body()).isEqualTo("{\"type\":5}");
+            assertThat(result.jobs()).singleElement().satisfies((DeferredJob job) -> {
+                assertThat(job.interactionId()).isEqualTo(result.interactionId());
+                assertThat(job.command()).isEqualTo("roast");
+                assertThat(job.options()).containsEntry("persona", "ford");
+            });
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.roastden.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.roastden.core.job.DeferredJobCodec;
+import dev.roastden.handler.RequestLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The local system answers over real HTTP, with the committed test-only key, and queues to its own SQS. */
+class LocalSystemTest {
+    private static LocalSystem system;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws IOException {
+        system = LocalSystem.start(new LocalConfig(0, 0, Optional.empty()), RequestLog.silent());
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void aSignedPingGetsPong() throws Exception {
+        HttpResponse<String> response =
+                post("/interactions", sample("interactions/ping.json"), SampleSignatures.ping());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).contains("application/json");
+        assertThat(response.body()).isEqualTo("{\"type\":1}");
+    }
+
+    @Test
+    void aTamperedPingGets401() throws Exception {
+        byte[] body = sample("interactions/ping.json");
+        body[body.length - 3] ^= 1;
+        HttpResponse<String> response = post("/interactions", body, SampleSignatures.ping());
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aSampleEventIsDeferredAndItsJobQueued() throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.port() + "/invoke/interactions"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(sample("apigw/remember.json")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).contains("\"statusCode\":200").contains("{\\\"type\\\":5");
+        var messages = system.sqsClient()
+                .receiveMessage(b -> b.queueUrl(system.queueUrl()).waitTimeSeconds(5))
+                .messages();
+        assertThat(messages).hasSize(1);
+        assertThat(DeferredJobCodec.read(messages.get(0).body()).command()).isEqualTo("remember");
+    }
+
+    @Test
+    void healthAnswers() throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.port() + "/health"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> post(String path, byte[] body, String signature) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.port() + path))
+                        .header("X-Signature-Ed25519", signature)
+                        .header("X-Signature-Timestamp", SampleSignatures.TIMESTAMP)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] sample(String name) throws IOException {
+        try (InputStream in = LocalSystemTest.class.getClassLoader().getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
+    }
+}
