@@ -1,0 +1,53 @@
+package dev.roastden.infra;
+
+/**
+ * Names the deployed system shares with the rest of the codebase: artifact paths, Lambda entry
+ * points, stable logical ids and metric names. Changing one of these breaks a contract with
+ * another module, the sample events or the operator's documentation.
+ */
+public final class Contracts {
+
+    /** Stack id, and so the name of {@code cdk.out/RoastDenStack.template.json}. */
+    public static final String STACK_ID = "RoastDenStack";
+
+    /** The handler's shaded jar, relative to the repository root. */
+    public static final String HANDLER_JAR = "handler/target/roastden-handler.jar";
+
+    /** The worker's shaded jar, relative to the repository root. */
+    public static final String WORKER_JAR = "deferred-worker/target/roastden-worker.jar";
+
+    /** The gateway's image build context (it holds the {@code Dockerfile}), relative to the root. */
+    public static final String GATEWAY_DIRECTORY = "gateway";
+
+    /** Command that produces both jars, named in every "artifact missing" message. */
+    public static final String BUILD_COMMAND = "mvn -B package -DskipTests";
+
+    public static final String HANDLER_ENTRY_POINT = "dev.roastden.handler.InteractionsHandler::handleRequest";
+    public static final String WORKER_ENTRY_POINT = "dev.roastden.worker.DeferredWorkerHandler::handleRequest";
+
+    /** Logical id of the handler function; {@code sam local invoke} and events/env.json use it. */
+    public static final String HANDLER_LOGICAL_ID = "InteractionsHandlerFunction";
+
+    /** Logical id of the worker function; {@code sam local invoke} and events/env.json use it. */
+    public static final String WORKER_LOGICAL_ID = "DeferredWorkerFunction";
+
+    /** Alias that API Gateway, the SQS event source and the keep-alive schedule invoke. */
+    public static final String LIVE_ALIAS = "live";
+
+    /** CloudWatch namespace of the application's own metrics (worker EMF, gateway heartbeat). */
+    public static final String METRICS_NAMESPACE = "RoastDen";
+
+    /** Powertools service name of the worker; also the value of its {@code Service} dimension. */
+    public static final String WORKER_SERVICE_NAME = "roastden-worker";
+
+    /** Dimension name Powertools metrics add for the service. */
+    public static final String SERVICE_DIMENSION = "Service";
+
+    public static final String CLAUDE_RESPONSE_TIME_METRIC = "ClaudeResponseTime";
+    public static final String GATEWAY_HEARTBEAT_METRIC = "GatewayHeartbeat";
+
+    /** Default model: the Claude Haiku 4.5 US cross-Region inference profile. */
+    public static final String DEFAULT_BEDROCK_MODEL_ID = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
+
+    private Contracts() {}
+}

@@ -1,0 +1,94 @@
+package dev.roastden.infra.storage;
+
+import java.util.List;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.constructs.Construct;
+
+/**
+ * The single DynamoDB table behind every persona: conversation turns, remembered facts,
+ * interaction claims, rate-limit windows and consent records, each kind under its own key prefix
+ * (see DESIGN.md). On demand, point-in-time recovery on, items expire through the
+ * {@value #TTL_ATTRIBUTE} attribute, and the {@value #BY_USER_INDEX} index finds everything
+ * stored about one user.
+ */
+public final class MemoryTable extends Construct {
+
+    public static final String PARTITION_KEY = "pk";
+    public static final String SORT_KEY = "sk";
+    public static final String TTL_ATTRIBUTE = "expiresAt";
+    public static final String BY_USER_INDEX = "byUser";
+    public static final String BY_USER_PARTITION_KEY = "gsi1pk";
+    public static final String BY_USER_SORT_KEY = "gsi1sk";
+
+    /**
+     * Item operations the worker performs: claims and turns are conditional puts, rate limits are
+     * updates, memories are queried, {@code /forget} deletes (in batches). No scans, no table
+     * management.
+     */
+    public static final List<String> WORKER_ACTIONS = List.of(
+            "dynamodb:GetItem",
+            "dynamodb:BatchGetItem",
+            "dynamodb:Query",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:BatchWriteItem",
+            "dynamodb:ConditionCheckItem");
+
+    private final Table table;
+
+    public MemoryTable(Construct scope, String id, MemoryTableProps props) {
+        super(scope, id);
+
+        table = Table.Builder.create(this, "Table")
+                .partitionKey(string(PARTITION_KEY))
+                .sortKey(string(SORT_KEY))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .timeToLiveAttribute(TTL_ATTRIBUTE)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true)
+                        .build())
+                // Encrypted at rest with the AWS-owned key: free, and the worker needs no KMS permission.
+                .encryption(TableEncryption.DEFAULT)
+                .removalPolicy(props.removalPolicy())
+                .build();
+
+        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName(BY_USER_INDEX)
+                .partitionKey(string(BY_USER_PARTITION_KEY))
+                .sortKey(string(BY_USER_SORT_KEY))
+                .projectionType(ProjectionType.ALL)
+                .build());
+    }
+
+    private static Attribute string(String name) {
+        return Attribute.builder().name(name).type(AttributeType.STRING).build();
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    /** ARN of the {@value #BY_USER_INDEX} index (and no other). */
+    public String byUserIndexArn() {
+        return table.getTableArn() + "/index/" + BY_USER_INDEX;
+    }
+
+    /** Grants {@link #WORKER_ACTIONS} on the table and its {@value #BY_USER_INDEX} index only. */
+    public void grantWorkerAccess(IGrantable worker) {
+        worker.getGrantPrincipal()
+                .addToPrincipalPolicy(PolicyStatement.Builder.create()
+                        .actions(WORKER_ACTIONS)
+                        .resources(List.of(table.getTableArn(), byUserIndexArn()))
+                        .build());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.roastden.infra;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roastden.infra.worker.Guardrail;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * Synthesized stacks shared by every test class in the run: starting jsii and synthesizing the
+ * whole system takes seconds, so each configuration is synthesized once per JVM and only read
+ * afterwards.
+ *
+ * <p>The app gets the same context as {@code cdk synth} (the feature flags in {@code cdk.json}),
+ * and the Lambda jars and the gateway's Dockerfile are placeholders in a temporary directory.
+ */
+final class Synthesized {
+
+    static final String PUBLIC_KEY = "a".repeat(64);
+    static final String APPLICATION_ID = "123456789012345678";
+    static final Guardrail GUARDRAIL = new Guardrail("abc123def456", "3");
+    static final String ALARM_EMAIL = "ops@example.com";
+
+    /** A synthesized stack and what the assertions library reads from it. */
+    record Result(RoastDenStack stack, Template template, Annotations annotations) {}
+
+    private Synthesized() {}
+
+    /**
+     * The default deployment: Discord values as stack parameters, the default inference profile,
+     * a guardrail, an alarm e-mail, no gateway.
+     */
+    static Result defaults() {
+        return DefaultHolder.RESULT;
+    }
+
+    /**
+     * The other choices: Discord values from context, no guardrail, no alarm e-mail, the gateway
+     * task deployed, and the local endpoint overrides declared for {@code sam local}.
+     */
+    static Result alternative() {
+        return GatewayHolder.RESULT;
+    }
+
+    private static final class DefaultHolder {
+        static final Result RESULT = synthesize(artifacts -> RoastDenStackProps.of(
+                        artifacts.resolve(Contracts.HANDLER_JAR), artifacts.resolve(Contracts.WORKER_JAR))
+                .withGuardrail(GUARDRAIL)
+                .withAlarmEmail(ALARM_EMAIL));
+    }
+
+    private static final class GatewayHolder {
+        static final Result RESULT = synthesize(artifacts -> RoastDenStackProps.of(
+                        artifacts.resolve(Contracts.HANDLER_JAR), artifacts.resolve(Contracts.WORKER_JAR))
+                .withDiscord(PUBLIC_KEY, APPLICATION_ID)
+                .withGateway(artifacts.resolve(Contracts.GATEWAY_DIRECTORY))
+                .withLocalEndpoints());
+    }
+
+    private static Result synthesize(Function<Path, RoastDenStackProps> props) {
+        Path artifacts = placeholderArtifacts();
+        App app = new App(AppProps.builder()
+                .context(cdkJsonContext())
+                .outdir(artifacts.resolve("cdk.out").toString())
+                .build());
+        RoastDenStack stack = new RoastDenStack(app, Contracts.STACK_ID, props.apply(artifacts));
+        return new Result(stack, Template.fromStack(stack), Annotations.fromStack(stack));
+    }
+
+    /** A repository-shaped directory with placeholder jars and a minimal gateway Dockerfile. */
+    static Path placeholderArtifacts() {
+        try {
+            Path root = Files.createTempDirectory("roastden-infra-test");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root)));
+            writeEmptyJar(root.resolve(Contracts.HANDLER_JAR));
+            writeEmptyJar(root.resolve(Contracts.WORKER_JAR));
+            Path gateway = Files.createDirectories(root.resolve(Contracts.GATEWAY_DIRECTORY));
+            Files.writeString(gateway.resolve("Dockerfile"), "FROM scratch\n");
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: the directory is in the system's temporary directory anyway.
+        }
+    }
+
+    /** An empty zip archive: enough for an asset, never deployed. */
+    static void writeEmptyJar(Path jar) throws IOException {
+        Files.createDirectories(jar.getParent());
+        byte[] endOfCentralDirectory = new byte[22];
+        endOfCentralDirectory[0] = 'P';
+        endOfCentralDirectory[1] = 'K';
+        endOfCentralDirectory[2] = 5;
+        endOfCentralDirectory[3] = 6;
+        Files.write(jar, endOfCentralDirectory);
+    }
+
+    /** The {@code context} block of {@code infra/cdk.json}, as the CDK CLI would pass it. */
+    static Map<String, Object> cdkJsonContext() {
+        try {
+            Map<String, Object> cdkJson =
+                    new ObjectMapper().readValue(Path.of("cdk.json").toFile(), new TypeReference<>() {});
+            @SuppressWarnings("unchecked")
+            Map<String, Object> context = (Map<String, Object>) cdkJson.get("context");
+            return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
