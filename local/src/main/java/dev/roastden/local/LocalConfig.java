@@ -1,32 +1,85 @@
 package dev.roastden.local;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * How the local system runs, from the environment.
  *
- * @param port the HTTP port of the endpoint and pages
+ * @param port the HTTP port of the endpoint and the playground (0 picks a free one)
  * @param sqsPort the port of the in-process SQS server
- * @param discordPublicKey a real Discord application's public key; absent means the committed test-only key
+ * @param discordPort the port of the emulated Discord REST API
+ * @param dataFolder where DynamoDB Local keeps its data across restarts; empty for in-memory
+ * @param model which model writes the personas' words
+ * @param realDiscord a real Discord application to serve instead of the playground, when configured
  */
-public record LocalConfig(int port, int sqsPort, Optional<String> discordPublicKey) {
-    public static LocalConfig fromEnvironment(Map<String, String> env) {
-        return new LocalConfig(
-                intValue(env, "ROASTDEN_PORT", 8080),
-                intValue(env, "ROASTDEN_SQS_PORT", 9324),
-                Optional.ofNullable(env.get("DISCORD_PUBLIC_KEY")).filter(s -> !s.isBlank()));
+public record LocalConfig(
+        int port,
+        int sqsPort,
+        int discordPort,
+        Optional<Path> dataFolder,
+        ModelChoice model,
+        Optional<RealDiscord> realDiscord) {
+
+    /** The default folder for local data, relative to where the system is started. */
+    public static final Path DEFAULT_DATA_FOLDER = Path.of(".roastden", "dynamodb");
+
+    /**
+     * A real Discord application: its public key verifies requests and replies go to Discord's API.
+     *
+     * @param botToken a credential: never logged
+     */
+    public record RealDiscord(String publicKey, String applicationId, String botToken) {
+        @Override
+        public String toString() {
+            return "RealDiscord[applicationId=" + applicationId + "]";
+        }
     }
 
-    private static int intValue(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
+    /** For tests: free ports, in memory, the offline generator. */
+    public static LocalConfig forTests() {
+        return new LocalConfig(0, 0, 0, Optional.empty(), ModelChoice.offline("tests"), Optional.empty());
+    }
+
+    public static LocalConfig fromEnvironment(Map<String, String> env) {
+        boolean inMemory = Boolean.parseBoolean(env.getOrDefault("ROASTDEN_IN_MEMORY", "false"));
+        Optional<Path> folder = inMemory
+                ? Optional.empty()
+                : Optional.of(value(env, "ROASTDEN_DATA").map(Path::of).orElse(DEFAULT_DATA_FOLDER));
+        Optional<String> publicKey = value(env, "DISCORD_PUBLIC_KEY");
+        Optional<String> applicationId = value(env, "DISCORD_APPLICATION_ID");
+        Optional<String> botToken = value(env, "DISCORD_BOT_TOKEN");
+        Optional<RealDiscord> real = Optional.empty();
+        if (publicKey.isPresent() || applicationId.isPresent() || botToken.isPresent()) {
+            if (publicKey.isEmpty() || applicationId.isEmpty() || botToken.isEmpty()) {
+                throw new IllegalStateException("Real Discord mode needs all three of DISCORD_PUBLIC_KEY,"
+                        + " DISCORD_APPLICATION_ID and DISCORD_BOT_TOKEN; unset them all for the playground.");
+            }
+            real = Optional.of(new RealDiscord(publicKey.get(), applicationId.get(), botToken.get()));
+        }
+        return new LocalConfig(
+                port(env, "ROASTDEN_PORT", 8080),
+                port(env, "ROASTDEN_SQS_PORT", 9324),
+                port(env, "ROASTDEN_DISCORD_PORT", 8787),
+                folder,
+                ModelChoice.fromEnvironment(env),
+                real);
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        Optional<String> value = value(env, name);
+        if (value.isEmpty()) {
             return fallback;
         }
         try {
-            return Integer.parseInt(value.trim());
+            return Integer.parseInt(value.get());
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(name + " must be a port number, not '" + value + "'");
+            throw new IllegalStateException(name + " must be a port number, not '" + value.get() + "'");
         }
     }
 }

@@ -9,7 +9,14 @@ public final class LocalMain {
     private LocalMain() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        LocalConfig config = LocalConfig.fromEnvironment(System.getenv());
+        LocalConfig config;
+        try {
+            config = LocalConfig.fromEnvironment(System.getenv());
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         LocalSystem system = LocalSystem.start(config, new RequestLog(System.out));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -19,15 +26,28 @@ public final class LocalMain {
         String base = "http://127.0.0.1:" + system.port();
         System.out.println();
         System.out.println("Roast Den is running locally.");
+        if (system.discord().isPresent()) {
+            System.out.println("  Playground             " + base + "/");
+        }
         System.out.println("  Interactions endpoint  POST " + base + "/interactions");
         System.out.println(
                 "  Lambda-style invoke    POST " + base + "/invoke/interactions  (body: an events/apigw file)");
         System.out.println("  Health                 GET  " + base + "/health");
-        System.out.println("  Work queue (SQS)       " + system.queueUrl());
+        System.out.println("  Model                  " + system.modelDescription());
+        System.out.println("                         " + ModelChoice.HOW_TO_SWITCH);
+        System.out.println("  Memory (DynamoDB Local) "
+                + config.dataFolder()
+                        .map(f -> f.toAbsolutePath() + " (ROASTDEN_IN_MEMORY=true to keep nothing)")
+                        .orElse("in memory"));
         System.out.println("  Discord public key     " + system.publicKeyHex()
-                + (config.discordPublicKey().isPresent() ? "  (from DISCORD_PUBLIC_KEY)" : "  (TEST-ONLY dev key)"));
-        System.out.println();
-        if (config.discordPublicKey().isEmpty()) {
+                + (config.realDiscord().isPresent() ? "  (your application)" : "  (TEST-ONLY dev key)"));
+        if (system.discord().isEmpty()) {
+            System.out.println("  Real Discord mode: point your application's Interactions Endpoint URL at a tunnel to "
+                    + base + "/interactions (docs/LOCAL.md).");
+        } else {
+            System.out.println(
+                    "  Discord REST emulator  " + system.discord().get().apiBase());
+            System.out.println();
             System.out.println(
                     "Try a signed PING (answers {\"type\":1}; change a byte of the body and it answers 401):");
             System.out.println("  curl -s " + base + "/interactions -H 'x-signature-timestamp: "

@@ -2,7 +2,11 @@ package dev.roastden.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.roastden.core.persona.PersonaCatalog;
+import dev.roastden.emulators.discord.DiscordEmulator;
+import dev.roastden.emulators.dynamodb.LocalDynamoDb;
 import dev.roastden.emulators.sqs.LocalSqs;
+import dev.roastden.events.SignEvent;
 import dev.roastden.handler.HandlerConfig;
 import dev.roastden.handler.HandlerWiring;
 import dev.roastden.handler.HttpRequest;
@@ -10,71 +14,175 @@ import dev.roastden.handler.HttpResponse;
 import dev.roastden.handler.InteractionEndpoint;
 import dev.roastden.handler.InteractionsHandler;
 import dev.roastden.handler.RequestLog;
+import dev.roastden.local.model.OfflinePersonaModel;
+import dev.roastden.local.model.OpenAiCompatibleModel;
+import dev.roastden.worker.DeferredWorkerHandler;
+import dev.roastden.worker.WorkerConfig;
+import dev.roastden.worker.WorkerWiring;
+import dev.roastden.worker.memory.MemoryTable;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Roast Den in one JVM: the real interactions endpoint over HTTP on loopback, with the work queue in-process.
+ * Roast Den in one JVM: the real interactions endpoint over HTTP on loopback, SQS (ElasticMQ) and DynamoDB Local
+ * in-process, the real worker fed by a poller exactly as Lambda would feed it, an emulator of Discord's REST API,
+ * and the playground page.
  *
  * <ul>
  *   <li>{@code POST /interactions}: what Discord calls (signed raw body and {@code X-Signature-*} headers);
  *   <li>{@code POST /invoke/interactions}: an API Gateway event in, the Lambda's response event out, like
  *       {@code sam local invoke} with the files in {@code events/apigw/};
- *   <li>{@code GET /health}.
+ *   <li>{@code GET /}: the playground; {@code GET /health}.
  * </ul>
  */
 public final class LocalSystem implements AutoCloseable {
     /** The work queue's name. */
     public static final String QUEUE_NAME = "roastden-work";
+    /** The memory table's name. */
+    public static final String TABLE_NAME = "roastden-memory";
 
-    private final LocalSqs sqs;
-    private final SqsClient sqsClient;
-    private final String queueUrl;
-    private final String publicKeyHex;
+    private final List<AutoCloseable> resources;
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final String publicKeyHex;
+    private final String queueUrl;
+    private final SqsClient sqsClient;
+    private final Optional<DiscordEmulator> discord;
+    private final String modelDescription;
 
     private LocalSystem(
-            LocalSqs sqs,
-            SqsClient sqsClient,
-            String queueUrl,
-            String publicKeyHex,
+            List<AutoCloseable> resources,
             HttpServer server,
-            ExecutorService executor) {
-        this.sqs = sqs;
-        this.sqsClient = sqsClient;
-        this.queueUrl = queueUrl;
-        this.publicKeyHex = publicKeyHex;
+            String publicKeyHex,
+            String queueUrl,
+            SqsClient sqsClient,
+            Optional<DiscordEmulator> discord,
+            String modelDescription) {
+        this.resources = resources;
         this.server = server;
-        this.executor = executor;
+        this.publicKeyHex = publicKeyHex;
+        this.queueUrl = queueUrl;
+        this.sqsClient = sqsClient;
+        this.discord = discord;
+        this.modelDescription = modelDescription;
     }
 
-    /** Starts everything; ports of 0 pick free ones. */
+    /** Starts everything. */
     public static LocalSystem start(LocalConfig config, RequestLog log) throws IOException {
-        String publicKey = config.discordPublicKey().orElseGet(LocalSystem::testOnlyPublicKey);
-        LocalSqs sqs = LocalSqs.start(config.sqsPort());
-        HandlerConfig handlerConfig = new HandlerConfig(publicKey, "pending", "us-east-1", Optional.of(sqs.endpoint()));
-        SqsClient sqsClient = HandlerWiring.sqsClient(handlerConfig);
-        String queueUrl = sqsClient.createQueue(b -> b.queueName(QUEUE_NAME)).queueUrl();
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            return start(config, log, resources);
+        } catch (IOException | RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static LocalSystem start(LocalConfig config, RequestLog log, List<AutoCloseable> resources)
+            throws IOException {
+        Optional<LocalConfig.RealDiscord> real = config.realDiscord();
+        String publicKey = real.map(LocalConfig.RealDiscord::publicKey).orElseGet(LocalSystem::testOnlyPublicKey);
+        String applicationId = real.map(LocalConfig.RealDiscord::applicationId).orElse(SampleMembers.APPLICATION_ID);
+
+        LocalSqs sqs = track(resources, LocalSqs.start(config.sqsPort()));
+        LocalDynamoDb dynamo = track(
+                resources, config.dataFolder().map(LocalDynamoDb::startInFolder).orElseGet(LocalDynamoDb::start));
+        Optional<DiscordEmulator> discord = real.isPresent()
+                ? Optional.empty()
+                : Optional.of(track(resources, DiscordEmulator.start(config.discordPort(), Clock.systemUTC())));
+        URI discordApi =
+                discord.map(DiscordEmulator::apiBase).orElse(URI.create(WorkerConfig.DEFAULT_DISCORD_API_BASE));
+
+        // The queue: the handler's own SQS client and wiring, pointed at the in-process server.
+        SqsClient sqsClient = track(
+                resources,
+                HandlerWiring.sqsClient(
+                        new HandlerConfig(publicKey, "unused", "us-east-1", Optional.of(sqs.endpoint()))));
+        String queueUrl = sqsClient
+                .createQueue(b -> b.queueName(QUEUE_NAME)
+                        .attributes(Map.of(
+                                software.amazon.awssdk.services.sqs.model.QueueAttributeName.VISIBILITY_TIMEOUT,
+                                "120")))
+                .queueUrl();
         InteractionEndpoint endpoint = HandlerWiring.create(
                 new HandlerConfig(publicKey, queueUrl, "us-east-1", Optional.of(sqs.endpoint())), log);
-        InteractionsHandler lambda = new InteractionsHandler(endpoint);
+
+        // The worker: its own wiring, with DynamoDB Local, the Discord emulator and the chosen model.
+        ModelChoice model = config.model();
+        WorkerConfig workerConfig = new WorkerConfig(
+                TABLE_NAME,
+                Optional.empty(),
+                applicationId,
+                discordApi,
+                model.bedrockModelId().orElse(WorkerConfig.DEFAULT_MODEL_ID),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"),
+                700,
+                Duration.ofSeconds(120),
+                4);
+        String botToken = real.map(LocalConfig.RealDiscord::botToken).orElse("local-playground-bot-token");
+        WorkerWiring.Builder worker = WorkerWiring.builder(workerConfig)
+                .dynamoEndpoint(dynamo.endpoint())
+                .botToken(() -> botToken);
+        switch (model.kind()) {
+            case OFFLINE ->
+                worker.model(new OfflinePersonaModel())
+                        .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+            case OPENAI ->
+                worker.model(new OpenAiCompatibleModel(
+                                HttpClient.newHttpClient(),
+                                model.openAiBaseUrl().orElseThrow(),
+                                model.openAiModel().orElseThrow(),
+                                model.openAiKey()))
+                        .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+            case BEDROCK -> {
+                // Real AWS credentials reach Bedrock; DynamoDB Local accepts any signature.
+            }
+        }
+        WorkerWiring wiring = track(resources, worker.build());
+        MemoryTable.createIfMissing(wiring.dynamo(), TABLE_NAME);
+        // Long polling outlasts the handler client's short, Discord-clock timeouts: the poller gets its own client.
+        SqsClient pollingClient = track(
+                resources,
+                SqsClient.builder()
+                        .endpointOverride(sqs.endpoint())
+                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
+                                .socketTimeout(Duration.ofSeconds(30))
+                                .build())
+                        .build());
+        WorkerPoller poller =
+                track(resources, new WorkerPoller(pollingClient, queueUrl, new DeferredWorkerHandler(wiring)));
 
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
-        ExecutorService executor = Executors.newFixedThreadPool(8);
+        ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "roastden-local-http");
+            t.setDaemon(true);
+            return t;
+        });
         server.setExecutor(executor);
+        InteractionsHandler lambda = new InteractionsHandler(endpoint);
         server.createContext("/interactions", exchange -> {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, HttpResponse.error(405, "POST only"));
@@ -89,18 +197,48 @@ public final class LocalSystem implements AutoCloseable {
         });
         server.createContext(
                 "/health", exchange -> send(exchange, 200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
+        if (discord.isPresent()) {
+            URI self = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/interactions");
+            new Playground(
+                            discord.get(),
+                            PersonaCatalog.fromClasspath(),
+                            testOnlySeed(),
+                            self,
+                            model.describe(),
+                            Clock.systemUTC(),
+                            (author, content) -> "Mentions reach Roast Den through the gateway task.")
+                    .register(server);
+        }
         server.start();
-        return new LocalSystem(sqs, sqsClient, queueUrl, publicKey, server, executor);
+        resources.add(() -> {
+            server.stop(0);
+            executor.shutdownNow();
+        });
+        poller.start();
+        return new LocalSystem(resources, server, publicKey, queueUrl, sqsClient, discord, model.describe());
+    }
+
+    private static <T extends AutoCloseable> T track(List<AutoCloseable> resources, T resource) {
+        resources.add(resource);
+        return resource;
     }
 
     /** The committed test-only public key that signs the files in {@code events/}. */
     static String testOnlyPublicKey() {
-        try (InputStream in =
-                LocalSystem.class.getClassLoader().getResourceAsStream("test-only-key/ed25519-public.hex")) {
+        return resource("test-only-key/ed25519-public.hex").trim();
+    }
+
+    /** The committed test-only private key seed: it signs playground requests and protects nothing. */
+    static byte[] testOnlySeed() {
+        return SignEvent.seed(resource("test-only-key/ed25519-private.hex"));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = LocalSystem.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("The events module's test-only key is not on the class path");
+                throw new IllegalStateException("The events module's " + name + " is not on the class path");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -120,6 +258,15 @@ public final class LocalSystem implements AutoCloseable {
 
     public SqsClient sqsClient() {
         return sqsClient;
+    }
+
+    /** The emulated Discord, absent in real Discord mode. */
+    public Optional<DiscordEmulator> discord() {
+        return discord;
+    }
+
+    public String modelDescription() {
+        return modelDescription;
     }
 
     private static Map<String, String> headers(HttpExchange exchange) {
@@ -148,9 +295,18 @@ public final class LocalSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        sqsClient.close();
-        sqs.close();
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                System.err.println("{\"level\":\"WARN\",\"message\":\"shutdown step failed\",\"error\":\""
+                        + e.getClass().getSimpleName() + "\"}");
+            }
+        }
+        resources.clear();
     }
 }

@@ -1,0 +1,275 @@
+package dev.roastden.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.roastden.core.command.ApplicationCommandJson;
+import dev.roastden.core.interaction.DiscordUser;
+import dev.roastden.core.json.Json;
+import dev.roastden.core.persona.Persona;
+import dev.roastden.core.persona.PersonaCatalog;
+import dev.roastden.emulators.discord.DiscordEmulator;
+import dev.roastden.events.SignEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The playground page and its small API. A person picks who they are and a command; the server builds the
+ * interaction Discord would send, signs it with the development key and posts it to the real {@code /interactions}
+ * endpoint over HTTP; the page then watches the emulated Discord message turn from "thinking…" into the reply.
+ */
+final class Playground {
+    private static final Map<String, String> STATIC_FILES = Map.of(
+            "/", "playground/index.html",
+            "/playground/app.js", "playground/app.js",
+            "/playground/style.css", "playground/style.css");
+
+    private final DiscordEmulator discord;
+    private final PersonaCatalog personas;
+    private final byte[] signingSeed;
+    private final URI interactionsUrl;
+    private final String modelDescription;
+    private final PlaygroundInteractions interactions;
+    private final ChannelMessages channelMessages;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Where channel messages that mention the bot go (the local stand-in for the gateway task). */
+    interface ChannelMessages {
+        /** Handles a message a member wrote in the channel; returns a short note for the page. */
+        String post(DiscordUser author, String content);
+    }
+
+    Playground(
+            DiscordEmulator discord,
+            PersonaCatalog personas,
+            byte[] signingSeed,
+            URI interactionsUrl,
+            String modelDescription,
+            Clock clock,
+            ChannelMessages channelMessages) {
+        this.discord = discord;
+        this.personas = personas;
+        this.signingSeed = signingSeed.clone();
+        this.interactionsUrl = interactionsUrl;
+        this.modelDescription = modelDescription;
+        this.interactions = new PlaygroundInteractions(clock);
+        this.channelMessages = channelMessages;
+    }
+
+    void register(HttpServer server) {
+        server.createContext("/", this::staticFile);
+        server.createContext("/playground/api/setup", exchange -> json(exchange, 200, setup()));
+        server.createContext("/playground/api/command", exchange -> handle(exchange, this::command));
+        server.createContext("/playground/api/autocomplete", exchange -> handle(exchange, this::autocomplete));
+        server.createContext("/playground/api/original", exchange -> json(exchange, 200, original(exchange)));
+        server.createContext("/playground/api/channel", exchange -> {
+            if ("POST".equals(exchange.getRequestMethod())) {
+                handle(exchange, this::channelMessage);
+            } else {
+                json(exchange, 200, channel());
+            }
+        });
+    }
+
+    private ObjectNode setup() {
+        ObjectNode root = Json.mapper().createObjectNode();
+        ArrayNode members = root.putArray("members");
+        for (DiscordUser member : SampleMembers.all()) {
+            ObjectNode node = members.addObject();
+            node.put("id", member.id());
+            node.put("name", member.displayName());
+            node.put("manager", member.canManageServer());
+            personas.ofHigherSelf(member.id()).ifPresent(p -> node.put("higher_self_of", p.name()));
+        }
+        ArrayNode personaNodes = root.putArray("personas");
+        for (Persona persona : personas.all()) {
+            personaNodes
+                    .addObject()
+                    .put("id", persona.id())
+                    .put("name", persona.name())
+                    .put("tagline", persona.tagline());
+        }
+        root.set("commands", ApplicationCommandJson.catalog());
+        root.put("model", modelDescription);
+        return root;
+    }
+
+    private ObjectNode command(JsonNode request) throws IOException, GeneralSecurityException {
+        DiscordUser member = member(request);
+        String command = request.path("command").asText();
+        Optional<String> subcommand =
+                Optional.of(request.path("subcommand").asText("")).filter(s -> !s.isBlank());
+        PlaygroundInteractions.Built built =
+                interactions.build(member, command, subcommand, options(request), Optional.empty());
+        // Discord shows the deferred "thinking…" message as soon as it has the type-5 answer; registering it
+        // first means a fast worker can never edit a message that does not exist yet.
+        discord.registerInteraction(SampleMembers.APPLICATION_ID, built.token(), SampleMembers.CHANNEL_ID);
+        HttpResponse<String> response = post(built.body());
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("status", response.statusCode());
+        out.put("token", built.token());
+        out.put("interaction_id", built.id());
+        out.set("response", PlaygroundInteractions.parse(response.body()));
+        return out;
+    }
+
+    private ObjectNode autocomplete(JsonNode request) throws IOException, GeneralSecurityException {
+        DiscordUser member = member(request);
+        Optional<String> subcommand =
+                Optional.of(request.path("subcommand").asText("")).filter(s -> !s.isBlank());
+        PlaygroundInteractions.Built built = interactions.build(
+                member,
+                request.path("command").asText(),
+                subcommand,
+                options(request),
+                Optional.of(request.path("focused").asText()));
+        HttpResponse<String> response = post(built.body());
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("status", response.statusCode());
+        out.set("response", PlaygroundInteractions.parse(response.body()));
+        return out;
+    }
+
+    private ObjectNode original(HttpExchange exchange) {
+        String query = Optional.ofNullable(exchange.getRequestURI().getQuery()).orElse("");
+        String token = query.startsWith("token=") ? query.substring("token=".length()) : "";
+        ObjectNode out = Json.mapper().createObjectNode();
+        Optional<JsonNode> message = discord.originalMessage(token);
+        out.put("found", message.isPresent());
+        message.ifPresent(m -> {
+            out.set("message", m);
+            out.put("loading", (m.path("flags").asInt(0) & DiscordEmulator.LOADING) != 0);
+        });
+        return out;
+    }
+
+    private ObjectNode channelMessage(JsonNode request) {
+        DiscordUser author = member(request);
+        String note = channelMessages.post(author, request.path("content").asText(""));
+        return Json.mapper().createObjectNode().put("note", note);
+    }
+
+    private ObjectNode channel() {
+        ObjectNode out = Json.mapper().createObjectNode();
+        ArrayNode messages = out.putArray("messages");
+        discord.channelMessages(SampleMembers.CHANNEL_ID).forEach(messages::add);
+        return out;
+    }
+
+    private HttpResponse<String> post(String body) throws IOException, GeneralSecurityException {
+        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        String signature = SignEvent.sign(signingSeed, timestamp, body.getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(interactionsUrl)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("X-Signature-Ed25519", signature)
+                .header("X-Signature-Timestamp", timestamp)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted", e);
+        }
+    }
+
+    private static DiscordUser member(JsonNode request) {
+        return SampleMembers.find(request.path("member").asText())
+                .orElseThrow(() -> new IllegalArgumentException("Pick one of the sample members"));
+    }
+
+    private static Map<String, String> options(JsonNode request) {
+        Map<String, String> options = new LinkedHashMap<>();
+        request.path("options")
+                .fields()
+                .forEachRemaining(
+                        e -> options.put(e.getKey(), mentions(e.getValue().asText())));
+        return options;
+    }
+
+    /** Turns "@Riley" into Riley's mention, as Discord's client does when a member picks someone in a text option. */
+    static String mentions(String text) {
+        String out = text;
+        for (DiscordUser member : SampleMembers.all()) {
+            out = out.replace("@" + member.displayName(), "<@" + member.id() + ">");
+        }
+        return out;
+    }
+
+    private interface Action {
+        ObjectNode apply(JsonNode request) throws IOException, GeneralSecurityException;
+    }
+
+    private void handle(HttpExchange exchange, Action action) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            json(exchange, 405, error("POST only"));
+            return;
+        }
+        JsonNode request;
+        try (InputStream in = exchange.getRequestBody()) {
+            request = Json.mapper().readTree(in);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            json(exchange, 400, error("The request is not JSON"));
+            return;
+        }
+        try {
+            json(exchange, 200, action.apply(request == null ? Json.mapper().createObjectNode() : request));
+        } catch (IllegalArgumentException e) {
+            json(exchange, 400, error(e.getMessage()));
+        } catch (IOException | GeneralSecurityException e) {
+            json(
+                    exchange,
+                    502,
+                    error("The endpoint did not answer: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private void staticFile(HttpExchange exchange) throws IOException {
+        String resource = STATIC_FILES.get(exchange.getRequestURI().getPath());
+        if (resource == null) {
+            json(exchange, 404, error("Not found"));
+            return;
+        }
+        byte[] body;
+        try (InputStream in = Playground.class.getClassLoader().getResourceAsStream(resource)) {
+            body = in.readAllBytes();
+        }
+        String type =
+                resource.endsWith(".js") ? "text/javascript" : resource.endsWith(".css") ? "text/css" : "text/html";
+        exchange.getResponseHeaders().put("Content-Type", List.of(type + "; charset=utf-8"));
+        exchange.getResponseHeaders().put("Cache-Control", List.of("no-store"));
+        exchange.sendResponseHeaders(200, body.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static ObjectNode error(String message) {
+        return Json.mapper().createObjectNode().put("error", message);
+    }
+
+    private static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().put("Content-Type", List.of("application/json"));
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.roastden.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.roastden.core.json.Json;
+import dev.roastden.handler.RequestLog;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole local system through the playground's API: signed requests to the real endpoint, the real queue and
+ * worker, DynamoDB Local, the offline generator and the Discord emulator.
+ */
+class PlaygroundFlowTest {
+    private static final String FORDIE = "100000000000000001";
+    private static final String SAM = "100000000000000005";
+    private static final String RILEY = "100000000000000006";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalSystem system;
+
+    @BeforeAll
+    static void start() throws IOException {
+        system = LocalSystem.start(LocalConfig.forTests(), RequestLog.silent());
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void setupListsMembersPersonasCommandsAndTheModel() throws Exception {
+        JsonNode setup = get("/playground/api/setup");
+        assertThat(setup.path("members")).hasSize(SampleMembers.all().size());
+        assertThat(setup.path("personas").get(0).path("id").asText()).isEqualTo("ford");
+        assertThat(setup.path("commands")).hasSize(4);
+        assertThat(setup.path("model").asText()).contains("offline");
+    }
+
+    @Test
+    void personaAutocompleteGoesThroughTheEndpoint() throws Exception {
+        ObjectNode request = request(SAM, "roast", Map.of("target", RILEY, "persona", "ma"));
+        request.put("focused", "persona");
+        JsonNode result = post("/playground/api/autocomplete", request);
+        assertThat(result.path("response").path("type").asInt()).isEqualTo(8);
+        assertThat(result.path("response")
+                        .path("data")
+                        .path("choices")
+                        .get(0)
+                        .path("value")
+                        .asText())
+                .isEqualTo("mags");
+    }
+
+    @Test
+    void aRoastIsDeferredThenEditedIntoTheOfflineReply() throws Exception {
+        JsonNode sent =
+                post("/playground/api/command", request(SAM, "roast", Map.of("target", RILEY, "persona", "bex")));
+        assertThat(sent.path("response").path("type").asInt()).isEqualTo(5);
+        JsonNode reply = awaitReply(sent.path("token").asText());
+        assertThat(text(reply)).contains("Bex").contains("offline");
+    }
+
+    @Test
+    void rememberChangesLaterRoastsAndForgetMeRemovesIt() throws Exception {
+        JsonNode remembered = post(
+                "/playground/api/command",
+                request(
+                        FORDIE,
+                        "remember",
+                        Map.of("fact", "@Riley got lost in an IKEA for three hours", "persona", "ford")));
+        assertThat(remembered.path("response").path("data").path("flags").asInt())
+                .isEqualTo(64);
+        assertThat(text(awaitReply(remembered.path("token").asText()))).containsIgnoringCase("remember");
+
+        JsonNode roast =
+                post("/playground/api/command", request(SAM, "roast", Map.of("target", RILEY, "persona", "ford")));
+        assertThat(text(awaitReply(roast.path("token").asText()))).contains("IKEA");
+
+        ObjectNode forget = request(RILEY, "forget", Map.of());
+        forget.put("subcommand", "me");
+        JsonNode forgotten = post("/playground/api/command", forget);
+        assertThat(forgotten.path("response").path("data").path("flags").asInt())
+                .isEqualTo(64);
+        assertThat(text(awaitReply(forgotten.path("token").asText()))).contains("Deleted everything stored about you");
+
+        JsonNode again =
+                post("/playground/api/command", request(SAM, "roast", Map.of("target", RILEY, "persona", "ford")));
+        assertThat(text(awaitReply(again.path("token").asText()))).doesNotContain("IKEA");
+    }
+
+    private static ObjectNode request(String member, String command, Map<String, String> options) {
+        ObjectNode request = Json.mapper().createObjectNode();
+        request.put("member", member);
+        request.put("command", command);
+        ObjectNode optionNode = request.putObject("options");
+        options.forEach(optionNode::put);
+        return request;
+    }
+
+    private static String text(JsonNode message) {
+        StringBuilder text = new StringBuilder(message.path("content").asText(""));
+        message.path("embeds").forEach(e -> text.append('\n')
+                .append(e.path("author").path("name").asText(""))
+                .append('\n')
+                .append(e.path("title").asText(""))
+                .append('\n')
+                .append(e.path("description").asText("")));
+        return text.toString();
+    }
+
+    /** Re-reads the emulated original message until the worker has edited it; fails after 30 seconds. */
+    private static JsonNode awaitReply(String token) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode original = get("/playground/api/original?token=" + token);
+            if (original.path("found").asBoolean() && !original.path("loading").asBoolean()) {
+                return original.path("message");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        throw new AssertionError("The worker never edited the reply for " + token);
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.port() + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Json.mapper().readTree(response.body());
+    }
+
+    private static JsonNode post(String path, JsonNode body) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.port() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.mapper().readTree(response.body());
+    }
+}

@@ -1,0 +1,126 @@
+package dev.roastden.local.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.roastden.handler.RequestLog;
+import dev.roastden.local.LocalConfig;
+import dev.roastden.local.LocalSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A person's view of the playground in headless Chromium: roast a member and see the reply; remember a fact and
+ * see it used; forget it and see it gone. Skips with a message where Chromium is not installed (CI installs it,
+ * and there the test always runs: CI=true turns a missing browser into a failure).
+ */
+class PlaygroundBrowserTest {
+    private static final Duration REPLY = Duration.ofSeconds(30);
+    private static final String SAM = "100000000000000005";
+    private static final String RILEY = "100000000000000006";
+    private static final String FORDIE = "100000000000000001";
+
+    private static LocalSystem system;
+    private static WebDriverSession browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        if (!WebDriverSession.available()) {
+            if (ci) {
+                throw new IllegalStateException("CI must run the browser test: install chromium and chromium-driver");
+            }
+            assumeTrue(
+                    false,
+                    "Skipped: Debian's chromium and chromium-driver are not installed"
+                            + " (apt-get install chromium chromium-driver)");
+        }
+        system = LocalSystem.start(LocalConfig.forTests(), RequestLog.silent());
+        browser = WebDriverSession.start();
+        browser.open("http://127.0.0.1:" + system.port() + "/");
+        browser.await("document.body.dataset.ready === 'true'", Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void roastRememberAndForgetAsAPersonWould() throws Exception {
+        // Sam roasts Riley with Captain Ford, picking the persona through autocomplete.
+        String first = roast("fo");
+        assertThat(first).contains("Captain Ford").contains("offline").doesNotContain("IKEA");
+
+        // Ford's Higher Self teaches Ford something about Riley; the answer is private.
+        browser.select("#member", FORDIE);
+        browser.select("#command", "remember");
+        browser.type("[data-option=fact]", "@Riley got lost in an IKEA for three hours");
+        pickFord("fo");
+        String remembered = sendAndAwaitReply();
+        assertThat(remembered).contains("will remember that");
+        assertThat(lastMessageText()).contains("Only you can see this");
+
+        // The next roast uses it.
+        assertThat(roast("fo")).contains("IKEA");
+
+        // Riley asks Roast Den to forget everything about them; the roast after that no longer knows.
+        browser.select("#member", RILEY);
+        browser.select("#command", "forget");
+        browser.select("#subcommand", "me");
+        assertThat(sendAndAwaitReply()).contains("Deleted everything stored about you");
+        assertThat(roast("fo")).doesNotContain("IKEA");
+
+        Path screenshot = Path.of("target", "playground.png");
+        Files.write(screenshot, browser.screenshot());
+    }
+
+    private String roast(String typedPersona) throws Exception {
+        browser.select("#member", SAM);
+        browser.select("#command", "roast");
+        browser.select("[data-option=target]", RILEY);
+        pickFord(typedPersona);
+        return sendAndAwaitReply();
+    }
+
+    /** Types into the persona option and picks Captain Ford from the autocomplete choices, as a person would. */
+    private void pickFord(String typed) throws Exception {
+        browser.type("[data-option=persona]", typed);
+        browser.await(
+                "document.querySelector('[data-choices-for=persona] li[data-value=ford]')", Duration.ofSeconds(10));
+        browser.script("const e = new MouseEvent('mousedown', {bubbles: true});"
+                + " document.querySelector('[data-choices-for=persona] li[data-value=ford]').dispatchEvent(e);"
+                + " return true;");
+        assertThat(browser.script("return document.querySelector('[data-option=persona]').value;")
+                        .asText())
+                .isEqualTo("ford");
+        browser.await("!document.querySelector('[data-choices-for=persona]')", Duration.ofSeconds(5));
+    }
+
+    /** Sends the command and waits until its message has turned from "thinking…" into the reply; returns it. */
+    private String sendAndAwaitReply() throws Exception {
+        int before = browser.script("return document.querySelectorAll('.message.bot').length;")
+                .asInt();
+        browser.click("#send");
+        browser.await(
+                "(() => { const all = document.querySelectorAll('.message.bot');" + " return all.length > " + before
+                        + " && all[all.length - 1].dataset.state === 'done'; })()",
+                REPLY);
+        return lastMessageText();
+    }
+
+    private String lastMessageText() throws Exception {
+        return browser.script("const all = document.querySelectorAll('.message.bot');"
+                        + " return all[all.length - 1].innerText;")
+                .asText();
+    }
+}
