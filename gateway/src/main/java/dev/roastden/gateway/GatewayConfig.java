@@ -1,7 +1,7 @@
 package dev.roastden.gateway;
 
+import dev.roastden.core.mention.PersonaDefaults;
 import dev.roastden.core.persona.PersonaCatalog;
-import dev.roastden.gateway.mention.PersonaDefaults;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

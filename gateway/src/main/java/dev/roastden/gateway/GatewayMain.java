@@ -1,5 +1,6 @@
 package dev.roastden.gateway;
 
+import dev.roastden.core.mention.MentionDecider;
 import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.gateway.aws.AwsClients;
 import dev.roastden.gateway.aws.SqsJobQueue;
@@ -11,7 +12,6 @@ import dev.roastden.gateway.health.HealthServer;
 import dev.roastden.gateway.health.HeartbeatMetric;
 import dev.roastden.gateway.logging.GatewayLogManager;
 import dev.roastden.gateway.logging.JsonLines;
-import dev.roastden.gateway.mention.MentionDecider;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;

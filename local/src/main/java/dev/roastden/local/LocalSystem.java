@@ -206,7 +206,10 @@ public final class LocalSystem implements AutoCloseable {
                             self,
                             model.describe(),
                             Clock.systemUTC(),
-                            (author, content) -> "Mentions reach Roast Den through the gateway task.")
+                            new LocalMentions(
+                                    PersonaCatalog.fromClasspath(),
+                                    new dev.roastden.handler.SqsJobQueue(sqsClient, queueUrl),
+                                    Clock.systemUTC()))
                     .register(server);
         }
         server.start();

@@ -101,6 +101,25 @@ class PlaygroundFlowTest {
         assertThat(text(awaitReply(again.path("token").asText()))).doesNotContain("IKEA");
     }
 
+    @Test
+    void aMentionInTheChannelGetsAPersonaReply() throws Exception {
+        ObjectNode message = Json.mapper().createObjectNode();
+        message.put("member", SAM);
+        message.put("content", "@RoastDen juniper, roast @Riley please");
+        JsonNode posted = post("/playground/api/channel", message);
+        assertThat(posted.path("note").asText()).contains("Juniper");
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonNode messages = Json.mapper().createArrayNode();
+        while (Instant.now().isBefore(deadline) && messages.isEmpty()) {
+            messages = get("/playground/api/channel").path("messages");
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        assertThat(messages).hasSize(1);
+        assertThat(text(messages.get(0))).contains("Juniper").contains("offline");
+        assertThat(messages.get(0).path("message_reference").path("message_id").asText())
+                .isNotEmpty();
+    }
+
     private static ObjectNode request(String member, String command, Map<String, String> options) {
         ObjectNode request = Json.mapper().createObjectNode();
         request.put("member", member);

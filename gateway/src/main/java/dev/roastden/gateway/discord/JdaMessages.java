@@ -2,7 +2,7 @@ package dev.roastden.gateway.discord;
 
 import dev.roastden.core.interaction.DiscordUser;
 import dev.roastden.core.job.DeferredJob;
-import dev.roastden.gateway.mention.IncomingMessage;
+import dev.roastden.core.mention.IncomingMessage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,12 +2,12 @@ package dev.roastden.gateway.discord;
 
 import dev.roastden.core.job.DeferredJob;
 import dev.roastden.core.job.JobQueue;
+import dev.roastden.core.mention.BotChain;
+import dev.roastden.core.mention.BotIdentity;
+import dev.roastden.core.mention.IncomingMessage;
+import dev.roastden.core.mention.MentionDecider;
+import dev.roastden.core.mention.MentionDecision;
 import dev.roastden.gateway.health.GatewayHealth;
-import dev.roastden.gateway.mention.BotChain;
-import dev.roastden.gateway.mention.BotIdentity;
-import dev.roastden.gateway.mention.IncomingMessage;
-import dev.roastden.gateway.mention.MentionDecider;
-import dev.roastden.gateway.mention.MentionDecision;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

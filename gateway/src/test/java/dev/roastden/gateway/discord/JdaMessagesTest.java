@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roastden.core.interaction.DiscordUser;
 import dev.roastden.core.job.DeferredJob;
-import dev.roastden.gateway.mention.IncomingMessage;
+import dev.roastden.core.mention.IncomingMessage;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;

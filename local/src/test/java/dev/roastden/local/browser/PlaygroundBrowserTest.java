@@ -80,6 +80,14 @@ class PlaygroundBrowserTest {
         assertThat(sendAndAwaitReply()).contains("Deleted everything stored about you");
         assertThat(roast("fo")).doesNotContain("IKEA");
 
+        // A plain channel message that mentions the bot gets a persona's reply, as through the gateway task.
+        browser.type("#mention-text", "@RoastDen mags, roast @Riley");
+        browser.click("#post-message");
+        browser.await("document.querySelector('.message.mention-reply')", REPLY);
+        assertThat(browser.script("return document.querySelector('.message.mention-reply').innerText;")
+                        .asText())
+                .contains("Mags");
+
         Path screenshot = Path.of("target", "playground.png");
         Files.write(screenshot, browser.screenshot());
     }

@@ -1,4 +1,4 @@
-package dev.roastden.gateway.mention;
+package dev.roastden.core.mention;
 
 import java.time.Duration;
 import java.time.Instant;

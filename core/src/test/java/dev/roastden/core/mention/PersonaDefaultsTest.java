@@ -1,4 +1,4 @@
-package dev.roastden.gateway.mention;
+package dev.roastden.core.mention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

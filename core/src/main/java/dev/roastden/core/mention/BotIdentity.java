@@ -1,4 +1,4 @@
-package dev.roastden.gateway.mention;
+package dev.roastden.core.mention;
 
 /**
  * Who the bot is on this connection.

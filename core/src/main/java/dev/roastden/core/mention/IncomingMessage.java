@@ -1,4 +1,4 @@
-package dev.roastden.gateway.mention;
+package dev.roastden.core.mention;
 
 import dev.roastden.core.interaction.DiscordUser;
 import dev.roastden.core.job.DeferredJob;

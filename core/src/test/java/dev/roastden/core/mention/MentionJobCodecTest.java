@@ -1,10 +1,10 @@
-package dev.roastden.gateway.mention;
+package dev.roastden.core.mention;
 
-import static dev.roastden.gateway.mention.Messages.ALEX;
-import static dev.roastden.gateway.mention.Messages.SAM;
-import static dev.roastden.gateway.mention.Messages.SELF;
-import static dev.roastden.gateway.mention.Messages.at;
-import static dev.roastden.gateway.mention.Messages.mention;
+import static dev.roastden.core.mention.Messages.ALEX;
+import static dev.roastden.core.mention.Messages.SAM;
+import static dev.roastden.core.mention.Messages.SELF;
+import static dev.roastden.core.mention.Messages.at;
+import static dev.roastden.core.mention.Messages.mention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
