@@ -1,35 +1,55 @@
 package dev.roastden.handler;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roastden.core.job.DeferredJob;
 import dev.roastden.core.job.DeferredJobCodec;
+import dev.roastden.core.json.Json;
 import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.core.signature.Hex;
 import dev.roastden.core.signature.SignatureVerifier;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.crac.Context;
 import org.crac.Resource;
 
 /**
- * SnapStart priming: before the snapshot, runs the whole request path (event read, verify, parse, route, job
- * serialisation, response rendering) on signed requests, so the snapshot holds loaded and compiled classes.
+ * Runs the request path (event read, verify, parse, route, job serialisation, response rendering, request log) on
+ * signed requests in-process, so that the real first request finds its classes loaded and its code compiled:
  *
- * <p>Makes no network call: the requests are signed with a fixed priming key that verifies nothing else, and the
- * queue only serialises the job.
+ * <ul>
+ *   <li>{@link #warmUp} on every cold start, from {@link HandlerWiring#create} while the SQS client builds on other
+ *       threads (one PING and one command: what a first request needs, little more);
+ *   <li>{@link #beforeCheckpoint} before a SnapStart snapshot (several rounds, autocomplete included).
+ * </ul>
+ *
+ * <p>Makes no network call: the requests are signed with a fixed priming key that verifies nothing else, they go
+ * to an endpoint of their own whose queue only serialises the job, and the log is silent.
  */
 final class HandlerPriming implements Resource {
     /** A fixed seed: this key only signs priming requests inside this process and is not a secret. */
     private static final byte[] PRIMING_SEED = new byte[Ed25519.SECRET_KEY_SIZE];
 
     static {
-        java.util.Arrays.fill(PRIMING_SEED, (byte) 7);
+        Arrays.fill(PRIMING_SEED, (byte) 7);
     }
+
+    private static final String PING = "{\"type\":1,\"id\":\"5\",\"application_id\":\"1\"}";
+    private static final String COMMAND =
+            "{\"type\":2,\"id\":\"1300000000000000000\",\"application_id\":\"1\",\"token\":\"priming\","
+                    + "\"guild_id\":\"2\",\"channel_id\":\"3\",\"locale\":\"en-US\",\"member\":{\"permissions\":\"0\","
+                    + "\"user\":{\"id\":\"4\",\"username\":\"priming\"}},\"data\":{\"name\":\"ask\",\"type\":1,"
+                    + "\"options\":[{\"name\":\"question\",\"type\":3,\"value\":\"ready?\"}]}}";
+    private static final String AUTOCOMPLETE = COMMAND.replace("\"type\":2", "\"type\":4")
+            .replace(
+                    "\"value\":\"ready?\"}",
+                    "\"value\":\"ready?\"},{\"name\":\"persona\",\"type\":3,\"value\":\"\",\"focused\":true}");
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) throws IOException {
@@ -41,50 +61,62 @@ final class HandlerPriming implements Resource {
         // Nothing to refresh: the endpoint holds no connections or unique values from before the snapshot.
     }
 
+    /** One signed PING and one signed command through a priming endpoint. */
+    static void warmUp(PersonaCatalog personas) {
+        try {
+            run(1, personas, List.of(PING, COMMAND));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Priming requests are in memory and cannot fail to read", e);
+        }
+    }
+
     /**
      * Runs {@code rounds} rounds of signed PING, command and autocomplete requests through a priming endpoint.
      *
      * @return the jobs the command requests produced, serialised
      */
     static List<String> prime(int rounds) throws IOException {
+        return prime(rounds, PersonaCatalog.fromClasspath());
+    }
+
+    static List<String> prime(int rounds, PersonaCatalog personas) throws IOException {
+        return run(rounds, personas, List.of(PING, COMMAND, AUTOCOMPLETE));
+    }
+
+    private static List<String> run(int rounds, PersonaCatalog personas, List<String> bodies) throws IOException {
         byte[] publicKey = new byte[Ed25519.PUBLIC_KEY_SIZE];
         Ed25519.generatePublicKey(PRIMING_SEED, 0, publicKey, 0);
         List<String> jobs = new ArrayList<>();
-        InteractionRouter router = new InteractionRouter(
-                (DeferredJob job) -> jobs.add(DeferredJobCodec.write(job)), PersonaCatalog.fromClasspath());
+        InteractionRouter router =
+                new InteractionRouter((DeferredJob job) -> jobs.add(DeferredJobCodec.write(job)), personas);
         InteractionsHandler handler = new InteractionsHandler(
                 new InteractionEndpoint(SignatureVerifier.fromRawKey(publicKey), router, RequestLog.silent()));
-        String command = "{\"type\":2,\"id\":\"1300000000000000000\",\"application_id\":\"1\",\"token\":\"priming\","
-                + "\"guild_id\":\"2\",\"channel_id\":\"3\",\"locale\":\"en-US\",\"member\":{\"permissions\":\"0\","
-                + "\"user\":{\"id\":\"4\",\"username\":\"priming\"}},\"data\":{\"name\":\"ask\",\"type\":1,"
-                + "\"options\":[{\"name\":\"question\",\"type\":3,\"value\":\"ready?\"}]}}";
-        String autocomplete = command.replace("\"type\":2", "\"type\":4")
-                .replace(
-                        "\"value\":\"ready?\"}",
-                        "\"value\":\"ready?\"},{\"name\":\"persona\",\"type\":3," + "\"value\":\"\",\"focused\":true}");
+        List<byte[]> events = new ArrayList<>();
+        for (String body : bodies) {
+            events.add(signedEvent(body));
+        }
         for (int round = 0; round < rounds; round++) {
-            for (String body : List.of("{\"type\":1,\"id\":\"5\",\"application_id\":\"1\"}", command, autocomplete)) {
-                invoke(handler, body);
+            for (byte[] event : events) {
+                ByteArrayOutputStream response = new ByteArrayOutputStream();
+                handler.handleRequest(new ByteArrayInputStream(event), response, null);
             }
         }
         return jobs;
     }
 
-    private static void invoke(InteractionsHandler handler, String body) throws IOException {
+    /** An API Gateway event, built with the tree model the handler already uses (no Map serialiser to load). */
+    private static byte[] signedEvent(String body) throws IOException {
         String timestamp = "1700000000";
         byte[] message = (timestamp + body).getBytes(StandardCharsets.UTF_8);
         byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
         Ed25519.sign(PRIMING_SEED, 0, message, 0, message.length, signature, 0);
-        Map<String, Object> event = Map.of(
-                "version",
-                "2.0",
-                "headers",
-                Map.of("x-signature-ed25519", Hex.encode(signature), "x-signature-timestamp", timestamp),
-                "body",
-                body,
-                "isBase64Encoded",
-                false);
-        byte[] eventJson = dev.roastden.core.json.Json.mapper().writeValueAsBytes(event);
-        handler.handleRequest(new ByteArrayInputStream(eventJson), new ByteArrayOutputStream(), null);
+        ObjectNode event = Json.mapper().createObjectNode();
+        event.put("version", "2.0");
+        event.putObject("headers")
+                .put("x-signature-ed25519", Hex.encode(signature))
+                .put("x-signature-timestamp", timestamp);
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        return Json.mapper().writeValueAsBytes(event);
     }
 }

@@ -1,9 +1,11 @@
 package dev.roastden.handler;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roastden.core.interaction.Interaction;
 import dev.roastden.core.json.Json;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 
 /**
  * One JSON line per request on standard output (CloudWatch Logs on Lambda). Never logs tokens, bodies or
@@ -69,6 +71,14 @@ public final class RequestLog {
     }
 
     private void write(ObjectNode line) {
-        out.println(line.toString());
+        // Not line.toString(): JsonNode.toString() builds a second, private ObjectMapper (Jackson's
+        // InternalNodeMapper) and looks its serialisers up again, which the first request would pay for.
+        String json;
+        try {
+            json = Json.mapper().writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println(json);
     }
 }

@@ -2,10 +2,13 @@ package dev.roastden.handler;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The cold path as Lambda runs it, in a fresh JVM on the shaded jar: construct {@link InteractionsHandler} through
@@ -17,11 +20,32 @@ import java.nio.file.Path;
  * after the answer so the management classes do not count.
  *
  * <p>Output, one line each: {@code PROBE answered}, then {@code PROBE init_ms=… first_response_ms=… answer_ms=…
- * prime_ms=…} (milliseconds from JVM start to the end of the constructor and to the answer, and the answer and
- * priming durations), then {@code PROBE response=<the API Gateway response event>}.
+ * prime_ms=… cpu_ms=…} (milliseconds from JVM start to the end of the constructor and to the answer, the answer
+ * and priming durations, and the process's CPU time up to the answer), then {@code PROBE response=…} (the API
+ * Gateway response event).
  */
 public final class ColdStartProbe {
     private ColdStartProbe() {}
+
+    /** With {@code -Dprobe.threads}: CPU time per thread (JIT, GC and init threads included), Linux only. */
+    private static void printThreadCpu() throws IOException {
+        long tick = 10; // ms per clock tick: USER_HZ is 100 on Linux
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * tick;
+                    if (cpu > 0) {
+                        System.out.println("PROBE thread " + name + " cpu_ms=" + cpu);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         byte[] event = Files.readAllBytes(Path.of(args[0]));
@@ -42,13 +66,23 @@ public final class ColdStartProbe {
         long answered = System.currentTimeMillis();
         long answerNanos = System.nanoTime() - answerStart;
         System.out.println("PROBE answered");
+        // CPU time of the whole process (all threads) up to the answer: less sensitive to machine load than wall time.
+        long cpuMs = ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toMillis)
+                .orElse(-1L);
 
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("PROBE init_ms=" + (initDone - jvmStart)
                 + " first_response_ms=" + (answered - jvmStart)
                 + " answer_ms=" + answerNanos / 1_000_000
-                + " prime_ms=" + (primeNanos < 0 ? -1 : primeNanos / 1_000_000));
+                + " prime_ms=" + (primeNanos < 0 ? -1 : primeNanos / 1_000_000)
+                + " cpu_ms=" + cpuMs);
         System.out.println("PROBE response=" + response.toString(StandardCharsets.UTF_8));
+        if (System.getProperty("probe.threads") != null) {
+            printThreadCpu();
+        }
         System.out.flush();
         // The SDK may leave pool or timer threads behind; the probe's work is done.
         System.exit(0);

@@ -16,8 +16,12 @@ public final class Contracts {
     /** The worker's shaded jar, relative to the repository root. */
     public static final String WORKER_JAR = "deferred-worker/target/roastden-worker.jar";
 
-    /** The gateway's image build context (it holds the {@code Dockerfile}), relative to the root. */
-    public static final String GATEWAY_DIRECTORY = "gateway";
+    /**
+     * The gateway's Dockerfile, relative to the repository root. Its build context is the repository
+     * root itself: the image builds the gateway from the Maven reactor (parent pom, {@code core},
+     * {@code personalities}, …).
+     */
+    public static final String GATEWAY_DOCKERFILE = "gateway/Dockerfile";
 
     /** Command that produces both jars, named in every "artifact missing" message. */
     public static final String BUILD_COMMAND = "mvn -B package -DskipTests";

@@ -14,8 +14,8 @@ import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 /**
  * The CDK app ({@code cdk.json} runs it through Maven from {@code infra/}). It finds the
  * repository root, checks that the Lambda jars (and the gateway's Dockerfile, when the gateway is
- * enabled) exist, synthesizes {@link RoastDenStack} and stops with an error if cdk-nag reported
- * an unsuppressed finding.
+ * enabled; its image is built with the repository root as build context) exist, synthesizes {@link
+ * RoastDenStack} and stops with an error if cdk-nag reported an unsuppressed finding.
  */
 public final class RoastDenApp {
 
@@ -42,20 +42,20 @@ public final class RoastDenApp {
     public static RoastDenStackProps stackProps(Path root, Settings settings) {
         Path handlerJar = requireFile(root, Contracts.HANDLER_JAR);
         Path workerJar = requireFile(root, Contracts.WORKER_JAR);
-        Optional<Path> gatewayDirectory = Optional.empty();
+        Optional<Path> gatewayBuildContext = Optional.empty();
         if (settings.gateway()) {
-            Path directory = root.resolve(Contracts.GATEWAY_DIRECTORY);
-            if (!Files.isRegularFile(directory.resolve("Dockerfile"))) {
+            if (!Files.isRegularFile(root.resolve(Contracts.GATEWAY_DOCKERFILE))) {
                 throw new IllegalStateException("The gateway is enabled (-c " + Settings.GATEWAY + "=true) but "
-                        + Contracts.GATEWAY_DIRECTORY + "/Dockerfile does not exist under " + root
+                        + Contracts.GATEWAY_DOCKERFILE + " does not exist under " + root
                         + ". Deploy without the gateway, or add its Dockerfile.");
             }
-            gatewayDirectory = Optional.of(directory);
+            // The Dockerfile builds the gateway from the Maven reactor, so the whole repository is the context.
+            gatewayBuildContext = Optional.of(root);
         }
         return new RoastDenStackProps(
                 handlerJar,
                 workerJar,
-                gatewayDirectory,
+                gatewayBuildContext,
                 settings.discordPublicKey(),
                 settings.discordApplicationId(),
                 settings.bedrockModel(),

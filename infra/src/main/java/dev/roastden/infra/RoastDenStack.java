@@ -71,9 +71,11 @@ public final class RoastDenStack extends Stack {
                 new DeferredWorkerProps(
                         props.workerJar(), workQueue, memory, secrets, props.bedrockModel(), props.guardrail()));
 
-        gateway = props.gatewayImageDirectory()
-                .map(directory ->
-                        new GatewayService(this, "Gateway", new GatewayServiceProps(directory, workQueue, secrets)));
+        gateway = props.gatewayBuildContext()
+                .map(context -> new GatewayService(
+                        this,
+                        "Gateway",
+                        new GatewayServiceProps(context, Contracts.GATEWAY_DOCKERFILE, workQueue, secrets)));
 
         if (props.localEndpoints()) {
             handler.function().addEnvironment("SQS_ENDPOINT", "");

@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param handlerJar the handler's shaded jar
  * @param workerJar the worker's shaded jar
- * @param gatewayImageDirectory the gateway's image build context, when the gateway is deployed
+ * @param gatewayBuildContext the gateway image's build context, when the gateway is deployed: the
+ *     repository root, which holds {@value Contracts#GATEWAY_DOCKERFILE}
  * @param discordPublicKey the public key, when given as context (else a stack parameter)
  * @param discordApplicationId the application id, when given as context (else a stack parameter)
  * @param bedrockModel the model or inference profile the worker invokes
@@ -25,7 +26,7 @@ import java.util.Optional;
 public record RoastDenStackProps(
         Path handlerJar,
         Path workerJar,
-        Optional<Path> gatewayImageDirectory,
+        Optional<Path> gatewayBuildContext,
         Optional<String> discordPublicKey,
         Optional<String> discordApplicationId,
         BedrockModel bedrockModel,
@@ -36,7 +37,7 @@ public record RoastDenStackProps(
     public RoastDenStackProps {
         Objects.requireNonNull(handlerJar, "handlerJar");
         Objects.requireNonNull(workerJar, "workerJar");
-        Objects.requireNonNull(gatewayImageDirectory, "gatewayImageDirectory");
+        Objects.requireNonNull(gatewayBuildContext, "gatewayBuildContext");
         Objects.requireNonNull(discordPublicKey, "discordPublicKey");
         Objects.requireNonNull(discordApplicationId, "discordApplicationId");
         Objects.requireNonNull(bedrockModel, "bedrockModel");
@@ -58,11 +59,12 @@ public record RoastDenStackProps(
                 false);
     }
 
-    public RoastDenStackProps withGateway(Path imageDirectory) {
+    /** Deploys the gateway, its image built from {@code buildContext} (the repository root). */
+    public RoastDenStackProps withGateway(Path buildContext) {
         return new RoastDenStackProps(
                 handlerJar,
                 workerJar,
-                Optional.of(imageDirectory),
+                Optional.of(buildContext),
                 discordPublicKey,
                 discordApplicationId,
                 bedrockModel,
@@ -75,7 +77,7 @@ public record RoastDenStackProps(
         return new RoastDenStackProps(
                 handlerJar,
                 workerJar,
-                gatewayImageDirectory,
+                gatewayBuildContext,
                 Optional.of(publicKey),
                 Optional.of(applicationId),
                 bedrockModel,
@@ -88,7 +90,7 @@ public record RoastDenStackProps(
         return new RoastDenStackProps(
                 handlerJar,
                 workerJar,
-                gatewayImageDirectory,
+                gatewayBuildContext,
                 discordPublicKey,
                 discordApplicationId,
                 model,
@@ -101,7 +103,7 @@ public record RoastDenStackProps(
         return new RoastDenStackProps(
                 handlerJar,
                 workerJar,
-                gatewayImageDirectory,
+                gatewayBuildContext,
                 discordPublicKey,
                 discordApplicationId,
                 bedrockModel,
@@ -114,7 +116,7 @@ public record RoastDenStackProps(
         return new RoastDenStackProps(
                 handlerJar,
                 workerJar,
-                gatewayImageDirectory,
+                gatewayBuildContext,
                 discordPublicKey,
                 discordApplicationId,
                 bedrockModel,
@@ -127,7 +129,7 @@ public record RoastDenStackProps(
         return new RoastDenStackProps(
                 handlerJar,
                 workerJar,
-                gatewayImageDirectory,
+                gatewayBuildContext,
                 discordPublicKey,
                 discordApplicationId,
                 bedrockModel,

@@ -7,6 +7,9 @@ import static dev.roastden.infra.Cfn.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roastden.infra.gateway.GatewayService;
 import dev.roastden.infra.gateway.GatewayServiceProps;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,11 +50,49 @@ class GatewayServiceTest {
     }
 
     @Test
-    void imageIsBuiltFromTheGatewayDirectoryAsAnAsset() {
+    void imageIsAnAssetImage() {
         Object image = container().get("Image");
         // Asset images are pushed to the bootstrap's container-assets repository.
         String sub = (String) map(image).get("Fn::Sub");
         assertThat(sub).startsWith("${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/cdk-");
+    }
+
+    /** The one image asset's {@code source} in the cloud assembly's asset manifest. */
+    private JsonNode imageAssetSource() throws Exception {
+        JsonNode manifest = new ObjectMapper()
+                .readTree(synthesized
+                        .assembly()
+                        .resolve(Contracts.STACK_ID + ".assets.json")
+                        .toFile());
+        JsonNode images = manifest.path("dockerImages");
+        assertThat(images.size()).as("image assets").isEqualTo(1);
+        return images.elements().next().path("source");
+    }
+
+    @Test
+    void imageIsBuiltWithTheGatewayDockerfileFromTheRepositoryRoot() throws Exception {
+        JsonNode source = imageAssetSource();
+        assertThat(source.path("dockerFile").asText()).isEqualTo("gateway/Dockerfile");
+        assertThat(source.path("platform").asText()).isEqualTo("linux/amd64");
+
+        // The staged build context is a copy of the repository root: the parent pom is at its top.
+        Path context = synthesized.assembly().resolve(source.path("directory").asText());
+        assertThat(context.resolve("pom.xml")).isRegularFile();
+        assertThat(context.resolve("gateway/Dockerfile")).isRegularFile();
+    }
+
+    @Test
+    void buildContextLeavesOutBuildOutputDependenciesAssembliesAndLocalData() throws Exception {
+        Path context = synthesized
+                .assembly()
+                .resolve(imageAssetSource().path("directory").asText());
+        assertThat(Synthesized.OUTSIDE_BUILD_CONTEXT)
+                .allSatisfy(relative -> assertThat(context.resolve(relative)).doesNotExist());
+        // Nor the assembly being written, which lies inside the context as cdk.out does in the repository.
+        assertThat(context.resolve("cdk.out")).doesNotExist();
+        assertThat(context.resolve("handler/target")).doesNotExist();
+        assertThat(GatewayService.BUILD_CONTEXT_EXCLUDES)
+                .contains("**/target", "**/node_modules", "cdk.out", "infra/cdk.out", ".git", ".roastden");
     }
 
     @Test
@@ -107,14 +148,50 @@ class GatewayServiceTest {
                 .isEqualTo(30);
     }
 
+    private GatewayServiceProps props(Path buildContext, String dockerfile) {
+        return new GatewayServiceProps(
+                buildContext,
+                dockerfile,
+                synthesized.stack().workQueue(),
+                synthesized.stack().secrets());
+    }
+
     @Test
-    void propsRequireADockerfile() throws Exception {
+    void propsAcceptADockerfileInsideTheBuildContext() throws Exception {
+        Path root = Synthesized.placeholderArtifacts();
+        assertThat(props(root, "gateway/Dockerfile").buildContext()).isEqualTo(root);
+    }
+
+    @Test
+    void propsRequireTheDockerfileUnderTheBuildContext() throws Exception {
         Path empty = Files.createTempDirectory("no-dockerfile");
-        assertThatThrownBy(() -> new GatewayServiceProps(
-                        empty,
-                        synthesized.stack().workQueue(),
-                        synthesized.stack().secrets()))
+        assertThatThrownBy(() -> props(empty, "gateway/Dockerfile"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("gateway/Dockerfile");
+
+        // A Dockerfile directly in the gateway directory is not enough: the context must be the root.
+        Path root = Synthesized.placeholderArtifacts();
+        assertThatThrownBy(() -> props(root.resolve("gateway"), "gateway/Dockerfile"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Dockerfile");
+    }
+
+    @Test
+    void propsRejectADockerfileOutsideTheBuildContext() throws Exception {
+        Path root = Synthesized.placeholderArtifacts();
+        Path core = Files.createDirectories(root.resolve("core"));
+        assertThatThrownBy(() -> props(core, "../gateway/Dockerfile"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside");
+        assertThatThrownBy(() -> props(core, root.resolve("gateway/Dockerfile").toString()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void propsRequireTheBuildContextToBeADirectory() {
+        Path root = Synthesized.placeholderArtifacts();
+        assertThatThrownBy(() -> props(root.resolve("pom.xml"), "gateway/Dockerfile"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a directory");
     }
 }

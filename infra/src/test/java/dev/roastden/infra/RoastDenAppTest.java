@@ -14,7 +14,6 @@ class RoastDenAppTest {
 
     private static Path repository() throws Exception {
         Path root = Synthesized.placeholderArtifacts();
-        Files.writeString(root.resolve("pom.xml"), "<project/>");
         Files.createDirectories(root.resolve("infra"));
         Files.writeString(root.resolve("infra/cdk.json"), "{}");
         return root;
@@ -26,7 +25,7 @@ class RoastDenAppTest {
         RoastDenStackProps props = RoastDenApp.stackProps(root, DEFAULTS);
         assertThat(props.handlerJar()).isEqualTo(root.resolve("handler/target/roastden-handler.jar"));
         assertThat(props.workerJar()).isEqualTo(root.resolve("deferred-worker/target/roastden-worker.jar"));
-        assertThat(props.gatewayImageDirectory()).isEmpty();
+        assertThat(props.gatewayBuildContext()).isEmpty();
     }
 
     @Test
@@ -50,11 +49,12 @@ class RoastDenAppTest {
     }
 
     @Test
-    void gatewayNeedsItsDockerfile() throws Exception {
+    void gatewayIsBuiltFromTheRepositoryRootAndNeedsItsDockerfile() throws Exception {
         Path root = repository();
         Settings withGateway = Settings.from(Map.<String, Object>of("gateway", "true")::get);
-        assertThat(RoastDenApp.stackProps(root, withGateway).gatewayImageDirectory())
-                .contains(root.resolve("gateway"));
+        assertThat(RoastDenApp.stackProps(root, withGateway).gatewayBuildContext())
+                .contains(root);
+        assertThat(Contracts.GATEWAY_DOCKERFILE).isEqualTo("gateway/Dockerfile");
 
         Files.delete(root.resolve("gateway/Dockerfile"));
         assertThatThrownBy(() -> RoastDenApp.stackProps(root, withGateway))

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -22,7 +23,9 @@ import software.amazon.awscdk.assertions.Template;
  * afterwards.
  *
  * <p>The app gets the same context as {@code cdk synth} (the feature flags in {@code cdk.json}),
- * and the Lambda jars and the gateway's Dockerfile are placeholders in a temporary directory.
+ * and the Lambda jars and the gateway's Dockerfile are placeholders in a temporary,
+ * repository-shaped directory, which is also the gateway image's build context. The cloud assembly
+ * is written to {@code cdk.out} inside it, as {@code cdk synth} writes it into the repository root.
  */
 final class Synthesized {
 
@@ -31,8 +34,11 @@ final class Synthesized {
     static final Guardrail GUARDRAIL = new Guardrail("abc123def456", "3");
     static final String ALARM_EMAIL = "ops@example.com";
 
-    /** A synthesized stack and what the assertions library reads from it. */
-    record Result(RoastDenStack stack, Template template, Annotations annotations) {}
+    /**
+     * A synthesized stack, what the assertions library reads from it, and the directory of the
+     * cloud assembly (asset manifest, staged assets) it was written to.
+     */
+    record Result(RoastDenStack stack, Template template, Annotations annotations, Path assembly) {}
 
     private Synthesized() {}
 
@@ -63,29 +69,56 @@ final class Synthesized {
         static final Result RESULT = synthesize(artifacts -> RoastDenStackProps.of(
                         artifacts.resolve(Contracts.HANDLER_JAR), artifacts.resolve(Contracts.WORKER_JAR))
                 .withDiscord(PUBLIC_KEY, APPLICATION_ID)
-                .withGateway(artifacts.resolve(Contracts.GATEWAY_DIRECTORY))
+                .withGateway(artifacts)
                 .withLocalEndpoints());
     }
 
     private static Result synthesize(Function<Path, RoastDenStackProps> props) {
         Path artifacts = placeholderArtifacts();
+        Path assembly = artifacts.resolve("cdk.out");
         App app = new App(AppProps.builder()
                 .context(cdkJsonContext())
-                .outdir(artifacts.resolve("cdk.out").toString())
+                .outdir(assembly.toString())
                 .build());
         RoastDenStack stack = new RoastDenStack(app, Contracts.STACK_ID, props.apply(artifacts));
-        return new Result(stack, Template.fromStack(stack), Annotations.fromStack(stack));
+        return new Result(stack, Template.fromStack(stack), Annotations.fromStack(stack), assembly);
     }
 
-    /** A repository-shaped directory with placeholder jars and a minimal gateway Dockerfile. */
+    /**
+     * Files of the placeholder repository that must stay out of the gateway image's build context:
+     * build output (the placeholder jars among them), CDK CLI dependencies, an earlier assembly,
+     * version control and local run data.
+     */
+    static final List<String> OUTSIDE_BUILD_CONTEXT = List.of(
+            Contracts.HANDLER_JAR,
+            Contracts.WORKER_JAR,
+            "gateway/target/classes/Placeholder.class",
+            "infra/node_modules/aws-cdk/package.json",
+            "infra/cdk.out/manifest.json",
+            ".git/HEAD",
+            ".roastden/dynamodb/placeholder.db");
+
+    /**
+     * A repository-shaped directory: the parent pom, a minimal gateway Dockerfile, placeholder jars
+     * and the other {@link #OUTSIDE_BUILD_CONTEXT} files.
+     */
     static Path placeholderArtifacts() {
         try {
             Path root = Files.createTempDirectory("roastden-infra-test");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root)));
+            Files.writeString(root.resolve("pom.xml"), "<project/>\n");
             writeEmptyJar(root.resolve(Contracts.HANDLER_JAR));
             writeEmptyJar(root.resolve(Contracts.WORKER_JAR));
-            Path gateway = Files.createDirectories(root.resolve(Contracts.GATEWAY_DIRECTORY));
-            Files.writeString(gateway.resolve("Dockerfile"), "FROM scratch\n");
+            Path dockerfile = root.resolve(Contracts.GATEWAY_DOCKERFILE);
+            Files.createDirectories(dockerfile.getParent());
+            Files.writeString(dockerfile, "FROM scratch\n");
+            for (String relative : OUTSIDE_BUILD_CONTEXT) {
+                Path file = root.resolve(relative);
+                if (!Files.exists(file)) {
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, "placeholder\n");
+                }
+            }
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

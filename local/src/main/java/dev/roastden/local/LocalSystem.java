@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.emulators.discord.DiscordEmulator;
 import dev.roastden.emulators.dynamodb.LocalDynamoDb;
+import dev.roastden.emulators.http.HttpExchanges;
 import dev.roastden.emulators.sqs.LocalSqs;
 import dev.roastden.events.SignEvent;
 import dev.roastden.handler.HandlerConfig;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -176,11 +176,7 @@ public final class LocalSystem implements AutoCloseable {
                 track(resources, new WorkerPoller(pollingClient, queueUrl, new DeferredWorkerHandler(wiring)));
 
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
-        ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "roastden-local-http");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService executor = HttpExchanges.daemonPool(8, "roastden-local-http");
         server.setExecutor(executor);
         InteractionsHandler lambda = new InteractionsHandler(endpoint);
         server.createContext("/interactions", exchange -> {

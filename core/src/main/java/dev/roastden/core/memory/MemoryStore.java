@@ -41,6 +41,9 @@ public interface MemoryStore {
     /** Whether the user asked not to be roasted or remembered in this server. */
     boolean hasOptedOut(String guildId, String userId);
 
+    /** Which of these users opted out in this server (one round trip for several users). */
+    java.util.Set<String> optedOut(String guildId, Collection<String> userIds);
+
     /** Records the user's choice. */
     void setOptedOut(String guildId, String userId, boolean optedOut);
 

@@ -5,6 +5,7 @@ import dev.roastden.infra.Nag;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.IgnoreMode;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
@@ -26,7 +27,6 @@ import software.amazon.awscdk.services.ecs.LogDriver;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.Secret;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -36,14 +36,44 @@ import software.constructs.Construct;
  * every message that mentions the bot as a {@code MENTION} job.
  *
  * <p>It runs in public subnets with a public IP and no inbound rules: it only dials out (Discord,
- * SQS, CloudWatch), so it needs no load balancer and no NAT gateway. The container's health check
- * calls {@code GET /health} on port 8080; a deployment whose tasks never become healthy is stopped
- * by the circuit breaker and rolled back.
+ * SQS), so it needs no load balancer and no NAT gateway. The container's health check calls {@code
+ * GET /health} on port 8080; a deployment whose tasks never become healthy is stopped by the circuit
+ * breaker and rolled back.
+ *
+ * <p>The image is built from the gateway's Dockerfile with the repository root as build context
+ * (the Dockerfile builds the jar from the Maven reactor), minus {@link #BUILD_CONTEXT_EXCLUDES}.
+ *
+ * <p>The task role may only send to the work queue. The heartbeat metric is a CloudWatch Embedded
+ * Metric Format line on standard output, which the awslogs driver ships with the execution role's
+ * {@code logs:PutLogEvents} and CloudWatch turns into the metric; the task never calls {@code
+ * cloudwatch:PutMetricData}.
  */
 public final class GatewayService extends Construct {
 
     public static final int CPU_UNITS = 256;
     public static final int MEMORY_MIB = 512;
+
+    /**
+     * Left out of the image build context (Docker ignore-file syntax, relative to the context):
+     * build output, dependencies of the CDK CLI, synthesized assemblies (the CDK writes {@code
+     * cdk.out} into the repository root, which would otherwise copy itself into every new asset),
+     * version control, editor files and local run data. They would only slow the build and change
+     * the asset hash, and so force a new image, without changing the image.
+     */
+    public static final List<String> BUILD_CONTEXT_EXCLUDES = List.of(
+            ".git",
+            ".github",
+            ".idea",
+            ".vscode",
+            ".roastden",
+            "cdk.out",
+            "infra/cdk.out",
+            "**/cdk.out",
+            "**/target",
+            "**/node_modules",
+            "**/.jqwik-database",
+            "**/*.iml",
+            "**/.DS_Store");
 
     private final FargateService service;
     private final FargateTaskDefinition taskDefinition;
@@ -92,8 +122,14 @@ public final class GatewayService extends Construct {
                 "Gateway",
                 ContainerDefinitionOptions.builder()
                         .image(ContainerImage.fromAsset(
-                                props.imageDirectory().toAbsolutePath().toString(),
+                                props.buildContext()
+                                        .toAbsolutePath()
+                                        .normalize()
+                                        .toString(),
                                 AssetImageProps.builder()
+                                        .file(props.dockerfile())
+                                        .ignoreMode(IgnoreMode.DOCKER)
+                                        .exclude(BUILD_CONTEXT_EXCLUDES)
                                         .platform(Platform.LINUX_AMD64)
                                         .build()))
                         .environment(Map.of(
@@ -119,12 +155,8 @@ public final class GatewayService extends Construct {
                         .stopTimeout(Duration.seconds(30))
                         .build());
 
+        // The task role's only permission. The heartbeat needs none: it is an EMF line on stdout.
         props.workQueue().grantSendOnly(taskDefinition.getTaskRole());
-        taskDefinition.addToTaskRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("cloudwatch:PutMetricData"))
-                .resources(List.of("*"))
-                .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", Contracts.METRICS_NAMESPACE)))
-                .build());
 
         service = FargateService.Builder.create(this, "Service")
                 .cluster(cluster)
@@ -152,8 +184,8 @@ public final class GatewayService extends Construct {
         Nag.acceptOnly(
                 taskDefinition,
                 "AwsSolutions-IAM5",
-                "cloudwatch:PutMetricData and ecr:GetAuthorizationToken have no resource-level permissions;"
-                        + " PutMetricData is further limited to the RoastDen namespace by condition.",
+                "ecr:GetAuthorizationToken (the execution role's, to pull the image) has no resource-level"
+                        + " permissions.",
                 "Resource::*");
     }
 

@@ -10,7 +10,10 @@ import java.util.Objects;
 /**
  * The always-on Discord gateway task that turns {@code @mentions} into queued jobs.
  *
- * @param imageDirectory the image build context; must hold a {@code Dockerfile}
+ * @param buildContext the image build context: a directory, the repository root for the real
+ *     gateway image (its Dockerfile builds the jar from the Maven reactor)
+ * @param dockerfile the Dockerfile, relative to {@code buildContext} with {@code /} separators (for
+ *     example {@code gateway/Dockerfile}); it must exist and lie inside the build context
  * @param workQueue where mention jobs go
  * @param secrets the bot token (injected into the container) and the application id
  * @param healthCheckCommand the container health check, in ECS {@code CMD-SHELL} / {@code CMD}
@@ -18,7 +21,11 @@ import java.util.Objects;
  *     200
  */
 public record GatewayServiceProps(
-        Path imageDirectory, WorkQueue workQueue, BotSecrets secrets, List<String> healthCheckCommand) {
+        Path buildContext,
+        String dockerfile,
+        WorkQueue workQueue,
+        BotSecrets secrets,
+        List<String> healthCheckCommand) {
 
     public static final int HEALTH_PORT = 8080;
 
@@ -27,19 +34,39 @@ public record GatewayServiceProps(
             List.of("CMD-SHELL", "curl -fsS http://127.0.0.1:" + HEALTH_PORT + "/health || exit 1");
 
     public GatewayServiceProps {
-        Objects.requireNonNull(imageDirectory, "imageDirectory");
+        Objects.requireNonNull(buildContext, "buildContext");
+        Objects.requireNonNull(dockerfile, "dockerfile");
         Objects.requireNonNull(workQueue, "workQueue");
         Objects.requireNonNull(secrets, "secrets");
         healthCheckCommand = List.copyOf(Objects.requireNonNull(healthCheckCommand, "healthCheckCommand"));
-        if (!Files.isRegularFile(imageDirectory.resolve("Dockerfile"))) {
-            throw new IllegalArgumentException("No Dockerfile in the gateway image directory " + imageDirectory);
+        if (!Files.isDirectory(buildContext)) {
+            throw new IllegalArgumentException(
+                    "The gateway image build context " + buildContext + " is not a directory");
         }
+        requireDockerfileInside(buildContext, dockerfile);
         if (healthCheckCommand.size() < 2 || !List.of("CMD", "CMD-SHELL").contains(healthCheckCommand.get(0))) {
             throw new IllegalArgumentException("healthCheckCommand must start with CMD or CMD-SHELL");
         }
     }
 
-    public GatewayServiceProps(Path imageDirectory, WorkQueue workQueue, BotSecrets secrets) {
-        this(imageDirectory, workQueue, secrets, DEFAULT_HEALTH_CHECK);
+    public GatewayServiceProps(Path buildContext, String dockerfile, WorkQueue workQueue, BotSecrets secrets) {
+        this(buildContext, dockerfile, workQueue, secrets, DEFAULT_HEALTH_CHECK);
+    }
+
+    private static void requireDockerfileInside(Path buildContext, String dockerfile) {
+        if (dockerfile.isBlank() || dockerfile.contains("\\") || dockerfile.startsWith("/")) {
+            throw new IllegalArgumentException("The gateway Dockerfile must be a path relative to the build context,"
+                    + " with / separators: " + dockerfile);
+        }
+        Path context = buildContext.toAbsolutePath().normalize();
+        Path file = context.resolve(dockerfile).normalize();
+        if (!file.startsWith(context) || file.equals(context)) {
+            throw new IllegalArgumentException(
+                    "The gateway Dockerfile " + dockerfile + " lies outside its build context " + buildContext);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(
+                    "No Dockerfile " + dockerfile + " in the gateway image build context " + buildContext);
+        }
     }
 }

@@ -1,0 +1,319 @@
+package dev.roastden.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.roastden.core.job.DeferredJob;
+import dev.roastden.core.job.Snowflake;
+import dev.roastden.core.memory.ClaimOutcome;
+import dev.roastden.core.memory.MemoryStore;
+import dev.roastden.worker.commands.ReplyProducer;
+import dev.roastden.worker.commands.RetryableFailure;
+import dev.roastden.worker.discord.Delivery;
+import dev.roastden.worker.discord.DiscordRest;
+import dev.roastden.worker.memory.LeaseLostException;
+import dev.roastden.worker.observability.WorkerMetrics;
+import dev.roastden.worker.reply.MessageRenderer;
+import dev.roastden.worker.reply.Reply;
+import dev.roastden.worker.secrets.BotTokenSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Processes one job, exactly once in effect: claim the interaction, produce the reply (or take the one an earlier
+ * attempt saved), deliver it, mark the interaction done. A retryable failure releases the claim but keeps the saved
+ * reply, so the queue's next delivery finishes the job without asking the model again; on the last delivery, or
+ * when a retry would come after the token expires, failures become a friendly error instead.
+ */
+public final class JobProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(JobProcessor.class);
+
+    /** How long Discord accepts edits of an interaction response. */
+    public static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
+    /** No retry is scheduled when it would come later than this before the token expires. */
+    private static final Duration RETRY_MARGIN = Duration.ofMinutes(3);
+
+    private final MemoryStore memory;
+    private final ReplyProducer producer;
+    private final DiscordRest discord;
+    private final BotTokenSource botToken;
+    private final WorkerMetrics metrics;
+    private final Clock clock;
+    private final Duration lease;
+    private final int maxReceives;
+
+    /** What the queue should do with the message. */
+    public enum Result {
+        /** Delete it: the job is finished (or can never be). */
+        DONE,
+        /** Report it as a batch item failure: it comes back after the visibility timeout. */
+        RETRY
+    }
+
+    public JobProcessor(
+            MemoryStore memory,
+            ReplyProducer producer,
+            DiscordRest discord,
+            BotTokenSource botToken,
+            WorkerMetrics metrics,
+            Clock clock,
+            Duration lease,
+            int maxReceives) {
+        this.memory = memory;
+        this.producer = producer;
+        this.discord = discord;
+        this.botToken = botToken;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.lease = lease;
+        this.maxReceives = maxReceives;
+    }
+
+    /**
+     * Processes a job.
+     *
+     * @param receiveCount how many times the queue delivered this message, this time included
+     */
+    public Result process(DeferredJob job, int receiveCount) {
+        MDC.put("interaction_id", job.interactionId());
+        MDC.put("command", job.command() + job.subcommand().map(s -> " " + s).orElse(""));
+        MDC.put("guild_id", job.guildId().orElse("-"));
+        job.option("persona").ifPresent(p -> MDC.put("persona", p));
+        try {
+            return run(job, receiveCount);
+        } finally {
+            MDC.remove("interaction_id");
+            MDC.remove("command");
+            MDC.remove("guild_id");
+            MDC.remove("persona");
+        }
+    }
+
+    private Result run(DeferredJob job, int receiveCount) {
+        Instant created = Snowflake.instant(job.interactionId()).orElse(job.createdAt());
+        Instant deadline = created.plus(TOKEN_LIFETIME);
+        Instant now = clock.instant();
+        if (!now.isBefore(deadline)) {
+            LOG.warn("The interaction expired {} ago; dropping it without any call", Duration.between(deadline, now));
+            metrics.messageProcessed(job.command(), "expired");
+            return Result.DONE;
+        }
+        boolean mention = job.kind() == DeferredJob.Kind.MENTION;
+        if (!mention && job.token().isEmpty()) {
+            LOG.error("The job has no interaction token; dropping it");
+            metrics.messageProcessed(job.command(), "malformed");
+            return Result.DONE;
+        }
+        boolean lastChance =
+                receiveCount >= maxReceives || now.plus(RETRY_MARGIN).isAfter(deadline);
+        String attempt = UUID.randomUUID().toString();
+        ClaimOutcome claim;
+        try {
+            claim = memory.claim(job.interactionId(), attempt, now, lease);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not claim the interaction: {}", e.toString());
+            if (lastChance && !mention) {
+                rescue(job, deadline);
+                return Result.DONE;
+            }
+            return Result.RETRY;
+        }
+        if (claim instanceof ClaimOutcome.AlreadyDone) {
+            LOG.info("Duplicate delivery of a finished interaction: suppressed");
+            metrics.duplicateSuppressed();
+            return Result.DONE;
+        }
+        if (claim instanceof ClaimOutcome.Busy busy) {
+            LOG.info("Another attempt holds the interaction until {}: retrying later", busy.leaseUntil());
+            metrics.duplicateSuppressed();
+            return Result.RETRY;
+        }
+        ClaimOutcome.Acquired acquired = (ClaimOutcome.Acquired) claim;
+        Reply reply;
+        boolean resumed = acquired.savedReply().isPresent();
+        if (resumed) {
+            reply = Reply.fromJson(acquired.savedReply().get());
+            LOG.info("Resuming with the reply saved by an earlier attempt");
+        } else {
+            ReplyProducer.Produced produced;
+            try {
+                produced = producer.produce(job, lastChance);
+            } catch (RetryableFailure e) {
+                LOG.warn("Retryable failure, releasing the claim: {}", e.getMessage());
+                releaseQuietly(job, attempt);
+                metrics.messageProcessed(job.command(), "retry");
+                return Result.RETRY;
+            }
+            reply = produced.reply();
+            // The turn and the reply are written side by side; the turn's id comes from the interaction, so a
+            // retry that writes it again replaces it rather than adding a second one.
+            Reply toSave = reply;
+            var saveTurn = Parallel.run(() -> produced.turn().ifPresent(memory::saveTurn));
+            var saveReply = Parallel.run(() -> memory.saveReply(job.interactionId(), attempt, toSave.toJson()));
+            try {
+                Parallel.join(saveReply);
+                Parallel.join(saveTurn);
+            } catch (LeaseLostException e) {
+                LOG.warn("Lost the claim while producing the reply; the other attempt finishes the job");
+                return Result.RETRY;
+            } catch (RuntimeException e) {
+                if (!lastChance) {
+                    LOG.warn("Could not save the reply or the turn: {}", e.toString());
+                    releaseQuietly(job, attempt);
+                    return Result.RETRY;
+                }
+                LOG.warn("Could not save on the last attempt; delivering anyway: {}", e.toString());
+            }
+        }
+        return mention
+                ? deliverMention(job, attempt, reply, deadline, lastChance)
+                : deliver(job, attempt, reply, resumed, deadline, lastChance);
+    }
+
+    private Result deliver(
+            DeferredJob job, String attempt, Reply reply, boolean resumed, Instant deadline, boolean lastChance) {
+        String app = job.applicationId();
+        String token = job.token().orElseThrow();
+        if (resumed) {
+            // An earlier attempt may have delivered and then failed to record it: look before editing again.
+            Delivery current = discord.getOriginal(app, token, deadline);
+            if (current.delivered()
+                    && current.message()
+                            .map(m -> MessageRenderer.shows(m, reply))
+                            .orElse(false)) {
+                LOG.info("The reply is already showing; only recording it");
+                return finish(job, attempt, "reply-already-shown");
+            }
+            if (current.status() == Delivery.Status.GONE || current.status() == Delivery.Status.EXPIRED) {
+                return gone(job, attempt, current);
+            }
+        }
+        Delivery delivery = discord.editOriginal(app, token, MessageRenderer.render(reply), deadline);
+        switch (delivery.status()) {
+            case DELIVERED:
+                return finish(job, attempt, reply.kind().name().toLowerCase(java.util.Locale.ROOT));
+            case GONE:
+            case EXPIRED:
+                return gone(job, attempt, delivery);
+            case REJECTED: {
+                LOG.error("Discord rejected the reply: {}", delivery.detail());
+                metrics.discordPatchFailed("rejected");
+                if (reply.kind() != Reply.Kind.ERROR) {
+                    Delivery fallback = discord.editOriginal(
+                            app,
+                            token,
+                            MessageRenderer.render(Reply.error("I wrote something Discord wouldn't show. Sorry!")),
+                            deadline);
+                    LOG.info("Friendly error edit: {}", fallback.detail());
+                }
+                return finish(job, attempt, "rejected");
+            }
+            case RETRY_LATER:
+            default: {
+                metrics.discordPatchFailed("retrying");
+                if (lastChance) {
+                    LOG.error("Discord still failing on the last attempt ({}); giving up", delivery.detail());
+                    return finish(job, attempt, "undeliverable");
+                }
+                LOG.warn("Discord failed ({}); releasing for a retry", delivery.detail());
+                releaseQuietly(job, attempt);
+                return Result.RETRY;
+            }
+        }
+    }
+
+    private Result deliverMention(DeferredJob job, String attempt, Reply reply, Instant deadline, boolean lastChance) {
+        String channel = job.channelId().orElse("");
+        String token;
+        try {
+            token = botToken.botToken();
+        } catch (RuntimeException e) {
+            LOG.error("No bot token for the mention reply: {}", e.getMessage());
+            if (lastChance) {
+                return finish(job, attempt, "no-bot-token");
+            }
+            releaseQuietly(job, attempt);
+            return Result.RETRY;
+        }
+        ObjectNode body = MessageRenderer.render(reply);
+        ObjectNode reference = body.putObject("message_reference");
+        reference.put("message_id", job.interactionId());
+        reference.put("fail_if_not_exists", false);
+        ((ObjectNode) body.get("allowed_mentions")).put("replied_user", true);
+        Delivery delivery = discord.createMessage(channel, body, token, deadline);
+        if (delivery.delivered()) {
+            return finish(job, attempt, "mention-reply");
+        }
+        if (delivery.status() == Delivery.Status.RETRY_LATER && !lastChance) {
+            metrics.discordPatchFailed("retrying");
+            releaseQuietly(job, attempt);
+            return Result.RETRY;
+        }
+        metrics.discordPatchFailed(delivery.status().name().toLowerCase(java.util.Locale.ROOT));
+        LOG.error("Could not post the mention reply: {}", delivery.detail());
+        return finish(job, attempt, "undeliverable");
+    }
+
+    private Result gone(DeferredJob job, String attempt, Delivery delivery) {
+        LOG.warn("The interaction response is gone ({}); not retrying", delivery.detail());
+        metrics.discordPatchFailed(delivery.status() == Delivery.Status.EXPIRED ? "expired" : "gone");
+        return finish(job, attempt, "dropped");
+    }
+
+    private Result finish(DeferredJob job, String attempt, String outcome) {
+        try {
+            memory.finish(job.interactionId(), attempt, clock.instant());
+        } catch (LeaseLostException e) {
+            LOG.warn("Another attempt took the interaction over while this one delivered");
+        } catch (RuntimeException e) {
+            // Delivered but not recorded: a retry sees the saved reply already showing and only records it.
+            LOG.warn("Could not record the interaction as done: {}", e.toString());
+            releaseQuietly(job, attempt);
+            return Result.RETRY;
+        }
+        LOG.info("Job finished: {}", outcome);
+        metrics.messageProcessed(job.command(), outcome);
+        return Result.DONE;
+    }
+
+    /**
+     * Last resort when the claim itself cannot be used: if the response still shows "thinking…", replace it with a
+     * friendly error so nobody waits forever; never overwrite a reply.
+     */
+    private void rescue(DeferredJob job, Instant deadline) {
+        String app = job.applicationId();
+        String token = job.token().orElseThrow();
+        Delivery current = discord.getOriginal(app, token, deadline);
+        boolean stillThinking = current.delivered()
+                && current.message().map(JobProcessor::isPlaceholder).orElse(false);
+        if (stillThinking) {
+            Delivery d = discord.editOriginal(
+                    app,
+                    token,
+                    MessageRenderer.render(
+                            Reply.error("Something broke on our side and I couldn't finish that. Please try again.")),
+                    deadline);
+            LOG.error("Rescued the interaction with a friendly error: {}", d.detail());
+            metrics.messageProcessed(job.command(), "rescued");
+        } else {
+            LOG.error("Could not use the claim on the last attempt; the response is not a placeholder, left as is");
+        }
+    }
+
+    private static boolean isPlaceholder(JsonNode message) {
+        return message.path("content").asText("").isEmpty()
+                && message.path("embeds").size() == 0;
+    }
+
+    private void releaseQuietly(DeferredJob job, String attempt) {
+        try {
+            memory.release(job.interactionId(), attempt);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release the claim (its lease runs out by itself): {}", e.toString());
+        }
+    }
+}

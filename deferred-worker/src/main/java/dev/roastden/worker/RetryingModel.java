@@ -1,0 +1,76 @@
+package dev.roastden.worker;
+
+import dev.roastden.core.model.ModelException;
+import dev.roastden.core.model.ModelReply;
+import dev.roastden.core.model.ModelRequest;
+import dev.roastden.core.model.PersonaModel;
+import dev.roastden.worker.time.Sleeper;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retries a model that was throttled or failed transiently, with exponential backoff and full jitter, a few times
+ * within one invocation. What still fails goes back to the caller, which lets the queue try again later.
+ */
+public final class RetryingModel implements PersonaModel {
+    private static final Logger LOG = LoggerFactory.getLogger(RetryingModel.class);
+
+    private final PersonaModel delegate;
+    private final Sleeper sleeper;
+    private final int maxAttempts;
+    private final Duration throttleBase;
+    private final Duration transientBase;
+
+    public RetryingModel(
+            PersonaModel delegate, Sleeper sleeper, int maxAttempts, Duration throttleBase, Duration transientBase) {
+        this.delegate = delegate;
+        this.sleeper = sleeper;
+        this.maxAttempts = maxAttempts;
+        this.throttleBase = throttleBase;
+        this.transientBase = transientBase;
+    }
+
+    /** Four attempts; throttling waits about 1, 2, 4 s; other transient failures about 0.2, 0.4, 0.8 s. */
+    public static RetryingModel withDefaults(PersonaModel delegate, Sleeper sleeper) {
+        return new RetryingModel(delegate, sleeper, 4, Duration.ofSeconds(1), Duration.ofMillis(200));
+    }
+
+    @Override
+    public String label() {
+        return delegate.label();
+    }
+
+    @Override
+    public ModelReply generate(ModelRequest request) throws ModelException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return delegate.generate(request);
+            } catch (ModelException e) {
+                if (!e.retryable() || attempt >= maxAttempts) {
+                    throw e;
+                }
+                Duration base = e.kind() == ModelException.Kind.THROTTLED ? throttleBase : transientBase;
+                long cap = base.toMillis() << (attempt - 1);
+                long wait = cap / 2 + jitter(cap / 2 + 1);
+                LOG.info("Model {} (attempt {}), retrying in {} ms", e.kind(), attempt, wait);
+                try {
+                    sleeper.sleep(Duration.ofMillis(wait));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * A number in {@code [0, bound)} from the clock, not from a random generator: a generator seeded before a
+     * SnapStart snapshot would give every restored instance the same jitter.
+     */
+    private static long jitter(long bound) {
+        long x = System.nanoTime() * 0x9E3779B97F4A7C15L;
+        x ^= x >>> 31;
+        return Math.floorMod(x, bound);
+    }
+}

@@ -1,0 +1,263 @@
+package dev.roastden.worker;
+
+import dev.roastden.core.memory.MemoryStore;
+import dev.roastden.core.model.PersonaModel;
+import dev.roastden.core.persona.PersonaCatalog;
+import dev.roastden.worker.bedrock.BedrockPersonaModel;
+import dev.roastden.worker.commands.Limits;
+import dev.roastden.worker.commands.ReplyProducer;
+import dev.roastden.worker.discord.DiscordRest;
+import dev.roastden.worker.memory.DynamoDbMemoryStore;
+import dev.roastden.worker.observability.PowertoolsWorkerMetrics;
+import dev.roastden.worker.observability.WorkerMetrics;
+import dev.roastden.worker.secrets.BotTokenSource;
+import dev.roastden.worker.secrets.SecretsManagerBotToken;
+import dev.roastden.worker.time.Sleeper;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
+
+/**
+ * Builds the worker: SDK clients (URLConnection HTTP client, explicit region), the DynamoDB memory store, the Bedrock
+ * model with retries, the Discord REST client, the bot token source and the job processor. Lambda uses
+ * {@link #fromEnvironment()}; tests and the local system use {@link #builder(WorkerConfig)} to point the clients at
+ * emulators and to inject a clock, a sleeper, metrics or another model. No network call happens here.
+ */
+public final class WorkerWiring implements AutoCloseable {
+    private final WorkerConfig config;
+    private final DynamoDbClient dynamo;
+    private final BedrockRuntimeClient bedrock;
+    private final SecretsManagerClient secrets;
+    private final MemoryStore memory;
+    private final PersonaModel model;
+    private final Optional<BedrockPersonaModel> bedrockModel;
+    private final PersonaCatalog personas;
+    private final WorkerMetrics metrics;
+    private final JobProcessor processor;
+
+    private WorkerWiring(Builder b) {
+        this.config = b.config;
+        AwsCredentialsProvider credentials = b.credentials.orElseGet(
+                () -> DefaultCredentialsProvider.builder().build());
+        Region region = Region.of(config.region());
+        SdkHttpClient dynamoHttp = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(5))
+                .build();
+        DynamoDbClientBuilder dynamoBuilder = DynamoDbClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(dynamoHttp)
+                .overrideConfiguration(o -> {
+                    o.apiCallTimeout(Duration.ofSeconds(12));
+                    b.dynamoRetryStrategy.ifPresent(o::retryStrategy);
+                });
+        b.dynamoEndpoint.ifPresent(dynamoBuilder::endpointOverride);
+        this.dynamo = dynamoBuilder.build();
+
+        // Long answers take a while: generous read timeout; no SDK retries (RetryingModel and the queue retry).
+        BedrockRuntimeClientBuilder bedrockBuilder = BedrockRuntimeClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(3))
+                        .socketTimeout(Duration.ofSeconds(120))
+                        .build())
+                .overrideConfiguration(
+                        o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(150)));
+        b.bedrockEndpoint.ifPresent(bedrockBuilder::endpointOverride);
+        this.bedrock = bedrockBuilder.build();
+
+        SecretsManagerClientBuilder secretsBuilder = SecretsManagerClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(5))
+                        .build());
+        b.secretsEndpoint.ifPresent(secretsBuilder::endpointOverride);
+        this.secrets = secretsBuilder.build();
+
+        this.metrics = b.metrics.orElseGet(PowertoolsWorkerMetrics::new);
+        this.personas = b.personas.orElseGet(PersonaCatalog::fromClasspath);
+        this.memory = new DynamoDbMemoryStore(dynamo, config.memoryTableName());
+        if (b.model.isPresent()) {
+            this.bedrockModel = Optional.empty();
+            this.model = new RetryingModel(b.model.get(), b.sleeper, 4, Duration.ofSeconds(1), Duration.ofMillis(200));
+        } else {
+            BedrockPersonaModel claude =
+                    new BedrockPersonaModel(bedrock, config.modelId(), config.guardrailId(), config.guardrailVersion());
+            this.bedrockModel = Optional.of(claude);
+            this.model = RetryingModel.withDefaults(claude, b.sleeper);
+        }
+        BotTokenSource botToken = b.botToken.orElseGet(() -> new SecretsManagerBotToken(
+                secrets, config.botTokenSecretId(), metrics, b.clock, Duration.ofMinutes(15)));
+        DiscordRest discord =
+                new DiscordRest(config.discordApiBase(), WorkerConfig.USER_AGENT, b.clock, b.sleeper, b.discordTimeout);
+        ReplyProducer producer =
+                new ReplyProducer(memory, model, personas, metrics, b.clock, b.limits, config.maxTokens());
+        this.processor = new JobProcessor(
+                memory, producer, discord, botToken, metrics, b.clock, config.lease(), config.maxReceives());
+    }
+
+    /** The wiring Lambda uses: settings from the environment, real AWS endpoints. */
+    public static WorkerWiring fromEnvironment() {
+        return builder(WorkerConfig.fromEnvironment(System.getenv())).build();
+    }
+
+    /** A builder for tests and the local system. */
+    public static Builder builder(WorkerConfig config) {
+        return new Builder(config);
+    }
+
+    public WorkerConfig config() {
+        return config;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public BedrockRuntimeClient bedrock() {
+        return bedrock;
+    }
+
+    public MemoryStore memory() {
+        return memory;
+    }
+
+    public PersonaModel model() {
+        return model;
+    }
+
+    /** The Bedrock model, unless another model was plugged in. */
+    public Optional<BedrockPersonaModel> bedrockModel() {
+        return bedrockModel;
+    }
+
+    public PersonaCatalog personas() {
+        return personas;
+    }
+
+    public WorkerMetrics metrics() {
+        return metrics;
+    }
+
+    public JobProcessor processor() {
+        return processor;
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+        bedrock.close();
+        secrets.close();
+    }
+
+    /** Options for {@link WorkerWiring}; everything but the config has a production default. */
+    public static final class Builder {
+        private final WorkerConfig config;
+        private Optional<URI> dynamoEndpoint = Optional.empty();
+        private Optional<URI> bedrockEndpoint = Optional.empty();
+        private Optional<URI> secretsEndpoint = Optional.empty();
+        private Optional<AwsCredentialsProvider> credentials = Optional.empty();
+        private Optional<RetryStrategy> dynamoRetryStrategy = Optional.empty();
+        private Optional<WorkerMetrics> metrics = Optional.empty();
+        private Optional<PersonaCatalog> personas = Optional.empty();
+        private Optional<PersonaModel> model = Optional.empty();
+        private Optional<BotTokenSource> botToken = Optional.empty();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Limits limits = Limits.defaults();
+        private Duration discordTimeout = Duration.ofSeconds(10);
+
+        private Builder(WorkerConfig config) {
+            this.config = config;
+        }
+
+        public Builder dynamoEndpoint(URI endpoint) {
+            this.dynamoEndpoint = Optional.of(endpoint);
+            return this;
+        }
+
+        public Builder bedrockEndpoint(URI endpoint) {
+            this.bedrockEndpoint = Optional.of(endpoint);
+            return this;
+        }
+
+        public Builder secretsEndpoint(URI endpoint) {
+            this.secretsEndpoint = Optional.of(endpoint);
+            return this;
+        }
+
+        public Builder credentials(AwsCredentialsProvider credentials) {
+            this.credentials = Optional.of(credentials);
+            return this;
+        }
+
+        /** Replaces the SDK's default DynamoDB retry strategy (tests use one that does not sleep). */
+        public Builder dynamoRetryStrategy(RetryStrategy strategy) {
+            this.dynamoRetryStrategy = Optional.of(strategy);
+            return this;
+        }
+
+        public Builder metrics(WorkerMetrics metrics) {
+            this.metrics = Optional.of(metrics);
+            return this;
+        }
+
+        public Builder personas(PersonaCatalog personas) {
+            this.personas = Optional.of(personas);
+            return this;
+        }
+
+        /** Uses another model instead of Bedrock (an offline generator, an OpenAI-compatible endpoint). */
+        public Builder model(PersonaModel model) {
+            this.model = Optional.of(model);
+            return this;
+        }
+
+        public Builder botToken(BotTokenSource botToken) {
+            this.botToken = Optional.of(botToken);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = sleeper;
+            return this;
+        }
+
+        public Builder limits(Limits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        public Builder discordTimeout(Duration timeout) {
+            this.discordTimeout = timeout;
+            return this;
+        }
+
+        public WorkerWiring build() {
+            return new WorkerWiring(this);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.roastden.worker.observability;
+
+import java.time.Duration;
+
+/** The worker's business metrics. Emitted as CloudWatch EMF on Lambda ({@link PowertoolsWorkerMetrics}). */
+public interface WorkerMetrics {
+    /** {@code MessageProcessed}: one job finished with this outcome (reply, error, dropped, expired, …). */
+    void messageProcessed(String command, String outcome);
+
+    /** {@code ClaudeResponseTime}, {@code ClaudeInputTokens}, {@code ClaudeOutputTokens}. */
+    void modelCall(Duration latency, int inputTokens, int outputTokens);
+
+    /** {@code DiscordPatchFailed}: a Discord edit failed for good (or for now, when {@code retrying}). */
+    void discordPatchFailed(String reason);
+
+    /** {@code DuplicateSuppressed}: a delivery of an interaction already done or in progress was skipped. */
+    void duplicateSuppressed();
+
+    /** {@code SecretAccess}: one read of a secret, successful or not. */
+    void secretAccess(boolean success);
+
+    /** Writes out what was collected during this invocation. */
+    void flush();
+}

@@ -1,0 +1,115 @@
+package dev.roastden.worker.reply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.roastden.core.json.Json;
+
+/**
+ * Renders a {@link Reply} as the JSON body of a Discord message edit or create. Mentions are explicit: only the
+ * reply's ping users can be pinged, nobody else, whatever the text says. Text that does not fit Discord's 2000
+ * character content goes to an embed (4096 characters); beyond that it is cut with an ellipsis.
+ */
+public final class MessageRenderer {
+    /** Discord's limit on message content. */
+    public static final int MAX_CONTENT = 2000;
+    /** Discord's limit on an embed description. */
+    public static final int MAX_EMBED_DESCRIPTION = 4096;
+    /** Discord's limit on an embed author name. */
+    public static final int MAX_AUTHOR_NAME = 256;
+
+    private static final int ERROR_COLOUR = 0xE67E22;
+    private static final int PERSONA_COLOUR = 0x5865F2;
+
+    private MessageRenderer() {}
+
+    /** The body for editing an interaction's original response (no flags: they cannot change after deferral). */
+    public static ObjectNode render(Reply reply) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        String pings = pingLine(reply);
+        String header =
+                reply.speaker().map(s -> "**" + escapeMarkdown(s) + "**").orElse("");
+        String firstLine = join(header, pings, " → ");
+        String full = join(firstLine, reply.text(), "\n");
+        ArrayNode embeds = body.putArray("embeds");
+        if (full.length() <= MAX_CONTENT) {
+            body.put("content", full);
+        } else {
+            body.put("content", pings.isEmpty() ? "" : pings);
+            ObjectNode embed = embeds.addObject();
+            reply.speaker().ifPresent(name -> {
+                ObjectNode author = embed.putObject("author");
+                author.put("name", cut(name, MAX_AUTHOR_NAME));
+                reply.avatarUrl().ifPresent(url -> author.put("icon_url", url));
+            });
+            embed.put("description", cut(reply.text(), MAX_EMBED_DESCRIPTION));
+            embed.put("color", reply.kind() == Reply.Kind.ERROR ? ERROR_COLOUR : PERSONA_COLOUR);
+        }
+        ObjectNode allowed = body.putObject("allowed_mentions");
+        allowed.putArray("parse");
+        if (!reply.pingUserIds().isEmpty()) {
+            ArrayNode users = allowed.putArray("users");
+            reply.pingUserIds().stream().distinct().limit(100).forEach(users::add);
+        }
+        return body;
+    }
+
+    /** Whether a message Discord returned shows what {@link #render(Reply)} would send. */
+    public static boolean shows(JsonNode message, Reply reply) {
+        ObjectNode expected = render(reply);
+        if (!message.path("content").asText("").equals(expected.path("content").asText(""))) {
+            return false;
+        }
+        JsonNode embeds = message.path("embeds");
+        JsonNode wanted = expected.path("embeds");
+        if (embeds.size() != wanted.size()) {
+            return false;
+        }
+        for (int i = 0; i < wanted.size(); i++) {
+            if (!embeds.get(i)
+                    .path("description")
+                    .asText("")
+                    .equals(wanted.get(i).path("description").asText(""))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code text} cut to at most {@code max} characters, ending with an ellipsis when cut. */
+    public static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+
+    private static String pingLine(Reply reply) {
+        StringBuilder out = new StringBuilder();
+        for (String id : reply.pingUserIds()) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append("<@").append(id).append('>');
+        }
+        return out.toString();
+    }
+
+    private static String join(String a, String b, String separator) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return a + separator + b;
+    }
+
+    private static String escapeMarkdown(String text) {
+        return text.replace("*", "\\*").replace("_", "\\_").replace("`", "\\`");
+    }
+}
