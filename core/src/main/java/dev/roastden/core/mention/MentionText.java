@@ -2,12 +2,21 @@ package dev.roastden.core.mention;
 
 import dev.roastden.core.persona.Persona;
 import dev.roastden.core.persona.PersonaCatalog;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reading the text of a mention: removing the bot's own mention and finding the persona it addresses. */
+/**
+ * Reading the text of a mention: removing the bot's own mention, finding the persona it addresses and the person it
+ * is aimed at.
+ */
 public final class MentionText {
+    private static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d{1,20})>");
     private static final Pattern SPACES = Pattern.compile("[ \\t]{2,}");
     private static final String LEADING_PUNCTUATION = ",:;.!?-—– \t\r\n";
 
@@ -60,5 +69,38 @@ public final class MentionText {
             start++;
         }
         return text.substring(start);
+    }
+
+    /**
+     * The users the text mentions as {@code <@id>} or {@code <@!id>}, each once, in order of first appearance. Role
+     * ({@code <@&id>}) and channel mentions are not users and are left out.
+     */
+    public static List<String> mentionedUserIds(String content) {
+        Set<String> ids = new LinkedHashSet<>();
+        Matcher m = USER_MENTION.matcher(content);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return new ArrayList<>(ids);
+    }
+
+    /**
+     * Whom a mention is aimed at: the first user mentioned in the text who is neither the bot nor the author; when
+     * there is none, the author of the message it replies to, unless that is the bot or the author; otherwise
+     * nobody in particular, and the persona answers the author.
+     *
+     * @param content the message text
+     * @param botUserId the bot's user id
+     * @param authorId who wrote the message
+     * @param repliedToAuthorId the author of the message it replies to, when it is a reply
+     */
+    public static Optional<String> targetId(
+            String content, String botUserId, String authorId, Optional<String> repliedToAuthorId) {
+        for (String id : mentionedUserIds(content)) {
+            if (!id.equals(botUserId) && !id.equals(authorId)) {
+                return Optional.of(id);
+            }
+        }
+        return repliedToAuthorId.filter(id -> !id.equals(botUserId) && !id.equals(authorId));
     }
 }

@@ -173,8 +173,14 @@ public final class PromptBuilder {
                         + "most 120 words. If it needs facts you do not have, say so in character.";
             case MENTION:
             default:
-                return "Task: " + asker + " mentioned you in the message in <user_input>. Reply in character in at "
-                        + "most three sentences.";
+                if (input.target().isPresent()) {
+                    return "Task: " + asker + " mentioned you in the message in <user_input>, pointing you at "
+                            + "the person named as target there. Reply in character in at most three sentences, "
+                            + "aimed at the target rather than at whoever wrote the message: roast them if that is "
+                            + "what was asked, and address them by name; their mention is added for you.";
+                }
+                return "Task: " + asker + " mentioned you in the message in <user_input>. Reply to them in "
+                        + "character in at most three sentences.";
         }
     }
 

@@ -36,6 +36,36 @@ class MentionTextTest {
         assertThat(addressed("")).isEmpty();
     }
 
+    @Test
+    void listsMentionedUsersOnceInOrderAndIgnoresRolesAndChannels() {
+        assertThat(MentionText.mentionedUserIds("<@!12> and <@34>, <@&56> in <#78>, again <@12> <@ 9> <@x>"))
+                .containsExactly("12", "34");
+        assertThat(MentionText.mentionedUserIds("nobody here")).isEmpty();
+    }
+
+    @Test
+    void theTargetIsTheFirstMentionedUserWhoIsNeitherTheBotNorTheAuthor() {
+        assertThat(MentionText.targetId("<@9> <@!5> roast <@12> and <@34>", "9", "5", Optional.of("77")))
+                .contains("12");
+        assertThat(MentionText.targetId("roast <@!34>", "9", "5", Optional.empty()))
+                .contains("34");
+    }
+
+    @Test
+    void withoutAMentionedTargetAReplyAimsAtTheRepliedToAuthor() {
+        assertThat(MentionText.targetId("<@9> roast this", "9", "5", Optional.of("77")))
+                .contains("77");
+        assertThat(MentionText.targetId("<@9> <@5> roast me", "9", "5", Optional.empty()))
+                .isEmpty();
+    }
+
+    @Test
+    void repliesToTheBotOrToOneselfHaveNoTarget() {
+        assertThat(MentionText.targetId("again?", "9", "5", Optional.of("9"))).isEmpty();
+        assertThat(MentionText.targetId("me?", "9", "5", Optional.of("5"))).isEmpty();
+        assertThat(MentionText.targetId("", "9", "5", Optional.empty())).isEmpty();
+    }
+
     private static Optional<String> addressed(String text) {
         return MentionText.addressedPersona(text, PERSONAS).map(Persona::id);
     }

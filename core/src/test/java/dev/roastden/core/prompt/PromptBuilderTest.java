@@ -99,6 +99,27 @@ class PromptBuilderTest {
         assertThat(prompt.context()).contains("Sammy said (\"any gps tips?\"); you replied: \"Stars, sailor.\"");
     }
 
+    @Test
+    void aMentionWithATargetNamesTheTargetAndAimsTheReplyAtThem() {
+        Prompt aimed = PromptBuilder.build(new PromptInput(
+                PromptInput.Task.MENTION,
+                ford,
+                catalog.all(),
+                sammy,
+                Optional.of(riles),
+                "roast <@6> please",
+                List.of(),
+                List.of()));
+
+        assertThat(aimed.userData()).contains("from: Sammy\n", "target: Riles\n", "message: roast <@6> please");
+        assertThat(aimed.instruction()).contains("target").contains("address them by name");
+
+        Prompt plain = PromptBuilder.build(new PromptInput(
+                PromptInput.Task.MENTION, ford, catalog.all(), sammy, Optional.empty(), "hi", List.of(), List.of()));
+        assertThat(plain.userData()).doesNotContain("target:");
+        assertThat(plain.instruction()).doesNotContain("target");
+    }
+
     private PromptInput input(String topic, List<Fact> facts, List<Turn> turns) {
         return new PromptInput(
                 PromptInput.Task.ROAST, ford, catalog.all(), sammy, Optional.of(riles), topic, facts, turns);
