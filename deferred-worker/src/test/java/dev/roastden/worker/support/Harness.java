@@ -6,6 +6,7 @@ import dev.roastden.core.job.DeferredJob;
 import dev.roastden.core.job.DeferredJobCodec;
 import dev.roastden.emulators.bedrock.BedrockEmulator;
 import dev.roastden.emulators.discord.DiscordEmulator;
+import dev.roastden.emulators.time.MutableClock;
 import dev.roastden.worker.DeferredWorkerHandler;
 import dev.roastden.worker.WorkerConfig;
 import dev.roastden.worker.WorkerWiring;

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,8 +32,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Discord REST endpoints Roast Den calls, served in this JVM: interaction webhooks (edit, read and delete the
- * original response, follow-ups), channel messages and typing, and application command registration (global and
- * guild). Every request is recorded; JSON bodies are validated against Discord's official OpenAPI spec (and against
+ * original response, follow-ups), channel messages (create, with Discord's {@code enforce_nonce} deduplication, and
+ * list), typing, and application command registration (global and guild). Every request is recorded; JSON bodies are validated against Discord's official OpenAPI spec (and against
  * the spec's property names, so a misspelt field is caught), the User-Agent and content type are checked, and a
  * script can answer chosen requests with 429 (with {@code Retry-After}), 404 (10015, 10008) or 5xx instead.
  *
@@ -46,7 +48,11 @@ public final class DiscordEmulator implements AutoCloseable {
     public static final String DELETE_ORIGINAL = "delete_original_webhook_message";
     public static final String EXECUTE_WEBHOOK = "execute_webhook";
     public static final String CREATE_MESSAGE = "create_message";
+    public static final String LIST_MESSAGES = "list_messages";
     public static final String TRIGGER_TYPING = "trigger_typing_indicator";
+
+    /** How long a message's nonce is remembered when it is created with {@code enforce_nonce}. */
+    public static final Duration NONCE_WINDOW = Duration.ofMinutes(2);
 
     /** Message flag Discord sets on a deferred response while the app is "thinking". */
     public static final int LOADING = 1 << 7;
@@ -55,8 +61,10 @@ public final class DiscordEmulator implements AutoCloseable {
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
     private static final Pattern USER_AGENT = Pattern.compile("^DiscordBot \\(\\S+, [^)\\s]+\\).*");
     private static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d{1,20})>");
+    private static final Pattern SNOWFLAKE = Pattern.compile("\\d{1,20}");
     private static final Set<String> BOT_ROUTES = Set.of(
             CREATE_MESSAGE,
+            LIST_MESSAGES,
             TRIGGER_TYPING,
             "list_application_commands",
             "bulk_set_application_commands",
@@ -85,9 +93,11 @@ public final class DiscordEmulator implements AutoCloseable {
     private final Map<String, InteractionState> interactions = new LinkedHashMap<>();
     private final Map<String, List<ObjectNode>> channelMessages = new LinkedHashMap<>();
     private final Map<String, Map<String, ObjectNode>> commands = new LinkedHashMap<>();
+    private final Map<String, SentNonce> nonces = new LinkedHashMap<>();
     private volatile Function<RecordedRequest, Optional<Fault>> faultInjector = r -> Optional.empty();
     private volatile Optional<String> botToken = Optional.empty();
     private volatile boolean strictTokens;
+    private volatile String botUserId = "1";
 
     private DiscordEmulator(HttpServer server, ExecutorService executor, Clock clock) {
         this.server = server;
@@ -123,6 +133,11 @@ public final class DiscordEmulator implements AutoCloseable {
     /** Requires {@code Authorization: Bot <token>} with exactly this token on bot routes (default: any token). */
     public void requireBotToken(String token) {
         this.botToken = Optional.of(token);
+    }
+
+    /** The bot user's id, the author of the messages the bot creates (default {@code 1}). */
+    public void botUserId(String id) {
+        this.botUserId = id;
     }
 
     /** When on, webhook calls for tokens never {@link #registerInteraction registered} get 404 10015. */
@@ -294,6 +309,9 @@ public final class DiscordEmulator implements AutoCloseable {
                 problems.addAll(spec.validateRequest(match.get(), json));
             }
             String operationId = match.map(DiscordSpec.Match::operationId).orElse("unknown");
+            if (operationId.equals(LIST_MESSAGES)) {
+                problems.addAll(listQueryProblems(HttpExchanges.query(query)));
+            }
             Map<String, String> params = new LinkedHashMap<>();
             if (match.isPresent()) {
                 for (String name : List.of(
@@ -420,20 +438,96 @@ public final class DiscordEmulator implements AutoCloseable {
         switch (op) {
             case TRIGGER_TYPING:
                 return new Reply(204, null, null);
-            case CREATE_MESSAGE: {
-                String channelId = request.params().get("channel_id");
-                ObjectNode message = message(channelId, json, json.has("message_reference") ? 19 : 0, false);
-                if (json.has("message_reference")) {
-                    message.set("message_reference", json.get("message_reference"));
-                }
-                channelMessages
-                        .computeIfAbsent(channelId, c -> new ArrayList<>())
-                        .add(message);
-                return ok(message);
-            }
+            case CREATE_MESSAGE:
+                return createMessage(request, json);
+            case LIST_MESSAGES:
+                return listMessages(request);
             default:
                 return commandRoute(request, json);
         }
+    }
+
+    private Reply createMessage(RecordedRequest request, JsonNode json) throws IOException {
+        String channelId = request.params().get("channel_id");
+        Optional<String> nonce =
+                json.hasNonNull("nonce") ? Optional.of(json.get("nonce").asText()) : Optional.empty();
+        boolean enforced = nonce.isPresent() && json.path("enforce_nonce").asBoolean(false);
+        // Discord keys the nonce on the message's author: the bot behind the token.
+        String nonceKey = request.header("authorization").orElse("") + "\n" + nonce.orElse("");
+        Instant now = clock.instant();
+        nonces.values().removeIf(sent -> !now.isBefore(sent.at().plus(NONCE_WINDOW)));
+        if (enforced && nonces.containsKey(nonceKey)) {
+            return ok(nonces.get(nonceKey).message());
+        }
+        ObjectNode message = message(channelId, json, json.has("message_reference") ? 19 : 0, false);
+        if (json.has("message_reference")) {
+            message.set("message_reference", json.get("message_reference"));
+        }
+        nonce.ifPresent(n -> message.put("nonce", n));
+        channelMessages.computeIfAbsent(channelId, c -> new ArrayList<>()).add(message);
+        if (enforced) {
+            nonces.put(nonceKey, new SentNonce(message, now));
+        }
+        return ok(message);
+    }
+
+    /** Newest first, like Discord; {@code after} gives the {@code limit} messages right after that id. */
+    private Reply listMessages(RecordedRequest request) throws IOException {
+        Map<String, String> query = HttpExchanges.query(request.query());
+        int limit = Integer.parseInt(query.getOrDefault("limit", "50"));
+        List<ObjectNode> all =
+                new ArrayList<>(channelMessages.getOrDefault(request.params().get("channel_id"), List.of()));
+        all.sort((a, b) -> Long.compareUnsigned(id(a), id(b)));
+        List<ObjectNode> picked = new ArrayList<>();
+        if (query.containsKey("after")) {
+            long after = Long.parseUnsignedLong(query.get("after"));
+            for (ObjectNode m : all) {
+                if (Long.compareUnsigned(id(m), after) > 0 && picked.size() < limit) {
+                    picked.add(m);
+                }
+            }
+        } else {
+            long before = query.containsKey("before") ? Long.parseUnsignedLong(query.get("before")) : -1L;
+            for (int i = all.size() - 1; i >= 0 && picked.size() < limit; i--) {
+                if (Long.compareUnsigned(id(all.get(i)), before) < 0) {
+                    picked.add(0, all.get(i));
+                }
+            }
+        }
+        ArrayNode out = mapper.createArrayNode();
+        for (int i = picked.size() - 1; i >= 0; i--) {
+            out.add(picked.get(i));
+        }
+        return ok(out);
+    }
+
+    private static long id(JsonNode message) {
+        return Long.parseUnsignedLong(message.path("id").asText("0"));
+    }
+
+    private static List<String> listQueryProblems(Map<String, String> query) {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            switch (e.getKey()) {
+                case "around", "before", "after" -> {
+                    if (!SNOWFLAKE.matcher(e.getValue()).matches()) {
+                        problems.add("query " + e.getKey() + " must be a snowflake, was '" + e.getValue() + "'");
+                    }
+                }
+                case "limit" -> {
+                    if (!e.getValue().matches("\\d{1,3}")
+                            || Integer.parseInt(e.getValue()) < 1
+                            || Integer.parseInt(e.getValue()) > 100) {
+                        problems.add("query limit must be an integer from 1 to 100, was '" + e.getValue() + "'");
+                    }
+                }
+                default -> problems.add("unknown query parameter '" + e.getKey() + "'");
+            }
+        }
+        if (query.keySet().stream().filter(k -> !k.equals("limit")).count() > 1) {
+            problems.add("around, before and after are mutually exclusive");
+        }
+        return problems;
     }
 
     private Reply commandRoute(RecordedRequest request, JsonNode json) throws IOException {
@@ -565,7 +659,7 @@ public final class DiscordEmulator implements AutoCloseable {
         message.put("id", snowflake());
         message.put("channel_id", channelId);
         ObjectNode author = message.putObject("author");
-        author.put("id", "1");
+        author.put("id", botUserId);
         author.put("username", "roastden");
         author.putNull("avatar");
         author.put("discriminator", "0000");
@@ -655,6 +749,8 @@ public final class DiscordEmulator implements AutoCloseable {
             original.put("application_id", applicationId);
         }
     }
+
+    private record SentNonce(ObjectNode message, Instant at) {}
 
     private record ScriptedFault(Predicate<RecordedRequest> which, Fault fault) {}
 

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.roastden.emulators.time.MutableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,9 +177,87 @@ class DiscordEmulatorTest {
                 .isEqualTo("99"));
     }
 
+    @Test
+    void typingIsRecordedAsTheSpecsTriggerTypingOperation() throws Exception {
+        assertThat(send("POST", "/channels/5/typing", null, "t").statusCode()).isEqualTo(204);
+
+        assertThat(discord.requests(DiscordEmulator.TRIGGER_TYPING))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.params()).containsEntry("channel_id", "5");
+                    assertThat(r.succeeded()).isTrue();
+                });
+        assertThat(discord.problems()).isEmpty();
+    }
+
+    @Test
+    void anEnforcedNonceReturnsTheFirstMessageWithinTwoMinutesAndCreatesANewOneAfter() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        try (DiscordEmulator timed = DiscordEmulator.start(0, clock)) {
+            String body = "{\"content\":\"ahoy\",\"nonce\":\"99\",\"enforce_nonce\":true}";
+            JsonNode first = JSON.readTree(
+                    send(timed, "POST", "/channels/5/messages", body, "t").body());
+            clock.advance(Duration.ofSeconds(119));
+            JsonNode again = JSON.readTree(
+                    send(timed, "POST", "/channels/5/messages", body, "t").body());
+            JsonNode otherBot = JSON.readTree(
+                    send(timed, "POST", "/channels/5/messages", body, "u").body());
+            String loose = "{\"content\":\"ahoy\",\"nonce\":\"99\"}";
+            JsonNode notEnforced = JSON.readTree(
+                    send(timed, "POST", "/channels/5/messages", loose, "t").body());
+
+            assertThat(again.path("id").asText()).isEqualTo(first.path("id").asText());
+            assertThat(first.path("nonce").asText()).isEqualTo("99");
+            assertThat(otherBot.path("id").asText())
+                    .isNotEqualTo(first.path("id").asText());
+            assertThat(notEnforced.path("id").asText())
+                    .isNotEqualTo(first.path("id").asText());
+            assertThat(timed.channelMessages("5")).hasSize(3);
+
+            clock.advance(Duration.ofSeconds(1));
+            JsonNode later = JSON.readTree(
+                    send(timed, "POST", "/channels/5/messages", body, "t").body());
+            assertThat(later.path("id").asText()).isNotEqualTo(first.path("id").asText());
+            assertThat(timed.channelMessages("5")).hasSize(4);
+            assertThat(timed.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void listingMessagesAfterAnIdGivesTheNextOnesNewestFirstByTheConfiguredBot() throws Exception {
+        discord.botUserId("42");
+        for (String text : new String[] {"one", "two", "three", "four"}) {
+            send("POST", "/channels/5/messages", "{\"content\":\"" + text + "\"}", "t");
+        }
+        String firstId = discord.channelMessages("5").get(0).path("id").asText();
+
+        JsonNode after = JSON.readTree(send("GET", "/channels/5/messages?after=" + firstId + "&limit=2", null, "t")
+                .body());
+        JsonNode all =
+                JSON.readTree(send("GET", "/channels/5/messages", null, "t").body());
+
+        assertThat(after).extracting(m -> m.path("content").asText()).containsExactly("three", "two");
+        assertThat(after).allSatisfy(m -> assertThat(m.path("author").path("id").asText())
+                .isEqualTo("42"));
+        assertThat(all).extracting(m -> m.path("content").asText()).containsExactly("four", "three", "two", "one");
+        assertThat(send("GET", "/channels/5/messages", null, null).statusCode()).isEqualTo(401);
+        assertThat(discord.problems()).isEmpty();
+
+        assertThat(send("GET", "/channels/5/messages?limit=500", null, "t").statusCode())
+                .isEqualTo(400);
+        assertThat(send("GET", "/channels/5/messages?after=x", null, "t").statusCode())
+                .isEqualTo(400);
+        assertThat(discord.problems()).hasSize(2);
+    }
+
     private HttpResponse<String> send(String method, String path, String body, String botToken)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(discord.apiBase() + path))
+        return send(discord, method, path, body, botToken);
+    }
+
+    private HttpResponse<String> send(DiscordEmulator target, String method, String path, String body, String botToken)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.apiBase() + path))
                 .header("User-Agent", UA)
                 .method(
                         method,

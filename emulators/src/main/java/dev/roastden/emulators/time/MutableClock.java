@@ -1,4 +1,4 @@
-package dev.roastden.worker.support;
+package dev.roastden.emulators.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand. */
+/** A clock moved by hand, for driving the emulators and the code under test through time without waiting. */
 public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
 
