@@ -25,6 +25,15 @@ public final class MentionDecider {
     /** The command name of mention jobs. */
     public static final String COMMAND = "mention";
 
+    /**
+     * The option naming whom the mention is aimed at (see {@link MentionText#targetId}), absent when the persona
+     * answers the author; the user is among the job's resolved users.
+     */
+    public static final String TARGET_OPTION = "target";
+
+    /** The option carrying the bot's own user id, which can differ from the application id. */
+    public static final String BOT_USER_OPTION = "bot_user";
+
     /** Messages carry no locale; mention replies use this one. */
     public static final String LOCALE = "en-US";
 
@@ -118,6 +127,19 @@ public final class MentionDecider {
             IncomingMessage message, BotIdentity self, String text, Persona persona, Instant postedAt) {
         Map<String, DiscordUser> resolved = new LinkedHashMap<>(message.mentionedUsers());
         resolved.remove(self.userId());
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put(CommandCatalog.PERSONA_OPTION, persona.id());
+        options.put(BOT_USER_OPTION, self.userId());
+        Optional<DeferredJob.ReferencedMessage> replyTo = message.replyTo();
+        Optional<String> target =
+                MentionText.targetId(text, self.userId(), message.author().id(), replyTo.map(r -> r.author()
+                        .id()));
+        target.ifPresent(id -> {
+            options.put(TARGET_OPTION, id);
+            replyTo.map(DeferredJob.ReferencedMessage::author)
+                    .filter(author -> author.id().equals(id))
+                    .ifPresent(author -> resolved.putIfAbsent(id, author));
+        });
         return new DeferredJob(
                 DeferredJob.Kind.MENTION,
                 message.messageId(),
@@ -125,7 +147,7 @@ public final class MentionDecider {
                 Optional.empty(),
                 COMMAND,
                 Optional.empty(),
-                Map.of(CommandCatalog.PERSONA_OPTION, persona.id()),
+                options,
                 message.author(),
                 resolved,
                 message.guildId(),

@@ -52,7 +52,9 @@ class MentionDeciderTest {
             assertThat(job.token()).isEmpty();
             assertThat(job.command()).isEqualTo("mention");
             assertThat(job.subcommand()).isEmpty();
-            assertThat(job.options()).isEqualTo(Map.of("persona", "ford"));
+            assertThat(job.options())
+                    .as("the persona, whom the mention is aimed at, and the bot's own user")
+                    .isEqualTo(Map.of("persona", "ford", "target", ALEX.id(), "bot_user", SELF.userId()));
             assertThat(job.user()).isEqualTo(SAM);
             assertThat(job.resolvedUsers())
                     .as("the mentioned people, not the bot itself")
@@ -73,6 +75,37 @@ class MentionDeciderTest {
             DeferredJob job = decider.decide(message, SELF, BotChain.NONE).job().orElseThrow();
 
             assertThat(job.mention()).contains(new DeferredJob.Mention("roast this", Optional.of(original)));
+            assertThat(job.option("target"))
+                    .as("without a mentioned target, the replied-to author is the target")
+                    .contains(ALEX.id());
+            assertThat(job.resolvedUsers()).containsEntry(ALEX.id(), ALEX);
+        }
+
+        @Test
+        void aMentionedTargetBeatsTheRepliedToAuthorAndTheAuthorIsNeverTheTarget() {
+            var original = new DeferredJob.ReferencedMessage("730000000000000001", "gg", ALEX);
+            IncomingMessage aimed = Messages.replyingTo(
+                    mention(SAM, at(SELF.userId()) + " " + at(SAM.id()) + " vs " + at(OTHER_BOT.id()), 1), original);
+            IncomingMessage selfRoast = mention(SAM, at(SELF.userId()) + " roast " + at(SAM.id()), 2);
+            IncomingMessage replyToBot = Messages.replyingTo(
+                    mention(SAM, at(SELF.userId()) + " again", 3),
+                    new DeferredJob.ReferencedMessage("730000000000000002", "ahoy", ROAST_DEN));
+
+            assertThat(decider.decide(aimed, SELF, BotChain.NONE)
+                            .job()
+                            .orElseThrow()
+                            .option("target"))
+                    .contains(OTHER_BOT.id());
+            assertThat(decider.decide(selfRoast, SELF, BotChain.NONE)
+                            .job()
+                            .orElseThrow()
+                            .option("target"))
+                    .isEmpty();
+            assertThat(decider.decide(replyToBot, SELF, BotChain.NONE)
+                            .job()
+                            .orElseThrow()
+                            .option("target"))
+                    .isEmpty();
         }
 
         @Test
