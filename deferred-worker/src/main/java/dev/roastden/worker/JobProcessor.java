@@ -6,10 +6,12 @@ import dev.roastden.core.job.DeferredJob;
 import dev.roastden.core.job.Snowflake;
 import dev.roastden.core.memory.ClaimOutcome;
 import dev.roastden.core.memory.MemoryStore;
+import dev.roastden.core.mention.MentionDecider;
 import dev.roastden.worker.commands.ReplyProducer;
 import dev.roastden.worker.commands.RetryableFailure;
 import dev.roastden.worker.discord.Delivery;
 import dev.roastden.worker.discord.DiscordRest;
+import dev.roastden.worker.discord.TypingIndicator;
 import dev.roastden.worker.memory.LeaseLostException;
 import dev.roastden.worker.observability.WorkerMetrics;
 import dev.roastden.worker.reply.MessageRenderer;
@@ -18,6 +20,7 @@ import dev.roastden.worker.secrets.BotTokenSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,10 @@ import org.slf4j.MDC;
  * attempt saved), deliver it, mark the interaction done. A retryable failure releases the claim but keeps the saved
  * reply, so the queue's next delivery finishes the job without asking the model again; on the last delivery, or
  * when a retry would come after the token expires, failures become a friendly error instead.
+ *
+ * <p>Mentions are answered with a channel message instead: "typing…" shows while the model works, the message
+ * carries the triggering message's id as an enforced nonce so Discord drops a second copy, and a retry first looks
+ * for a reply an earlier attempt already posted.
  */
 public final class JobProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(JobProcessor.class);
@@ -36,10 +43,13 @@ public final class JobProcessor {
     public static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
     /** No retry is scheduled when it would come later than this before the token expires. */
     private static final Duration RETRY_MARGIN = Duration.ofMinutes(3);
+    /** How many messages after the trigger a retry looks through for a reply already posted. */
+    static final int REPLY_LOOKBACK = 50;
 
     private final MemoryStore memory;
     private final ReplyProducer producer;
     private final DiscordRest discord;
+    private final TypingIndicator typing;
     private final BotTokenSource botToken;
     private final WorkerMetrics metrics;
     private final Clock clock;
@@ -58,6 +68,7 @@ public final class JobProcessor {
             MemoryStore memory,
             ReplyProducer producer,
             DiscordRest discord,
+            TypingIndicator typing,
             BotTokenSource botToken,
             WorkerMetrics metrics,
             Clock clock,
@@ -66,6 +77,7 @@ public final class JobProcessor {
         this.memory = memory;
         this.producer = producer;
         this.discord = discord;
+        this.typing = typing;
         this.botToken = botToken;
         this.metrics = metrics;
         this.clock = clock;
@@ -133,6 +145,22 @@ public final class JobProcessor {
             return Result.RETRY;
         }
         ClaimOutcome.Acquired acquired = (ClaimOutcome.Acquired) claim;
+        boolean resumed = acquired.savedReply().isPresent();
+        Optional<String> token = mention ? botToken() : Optional.empty();
+        try (TypingIndicator.Typing shown =
+                mention && !resumed ? startTyping(job, token) : TypingIndicator.Typing.NONE) {
+            return produceAndDeliver(job, acquired, attempt, deadline, lastChance, token, shown);
+        }
+    }
+
+    private Result produceAndDeliver(
+            DeferredJob job,
+            ClaimOutcome.Acquired acquired,
+            String attempt,
+            Instant deadline,
+            boolean lastChance,
+            Optional<String> token,
+            TypingIndicator.Typing shown) {
         Reply reply;
         boolean resumed = acquired.savedReply().isPresent();
         if (resumed) {
@@ -169,9 +197,12 @@ public final class JobProcessor {
                 LOG.warn("Could not save on the last attempt; delivering anyway: {}", e.toString());
             }
         }
-        return mention
-                ? deliverMention(job, attempt, reply, deadline, lastChance)
-                : deliver(job, attempt, reply, resumed, deadline, lastChance);
+        if (job.kind() == DeferredJob.Kind.MENTION) {
+            // An earlier attempt held the claim: it may have posted before failing to record it.
+            boolean retry = acquired.attempts() > 1;
+            return deliverMention(job, attempt, reply, deadline, lastChance, retry, token, shown);
+        }
+        return deliver(job, attempt, reply, resumed, deadline, lastChance);
     }
 
     private Result deliver(
@@ -226,24 +257,58 @@ public final class JobProcessor {
         }
     }
 
-    private Result deliverMention(DeferredJob job, String attempt, Reply reply, Instant deadline, boolean lastChance) {
-        String channel = job.channelId().orElse("");
-        String token;
+    /** Shows "typing…" in the mention's channel while the reply is produced; nothing when that cannot be done. */
+    private TypingIndicator.Typing startTyping(DeferredJob job, Optional<String> token) {
+        if (job.channelId().isEmpty() || token.isEmpty()) {
+            return TypingIndicator.Typing.NONE;
+        }
+        return typing.start(job.channelId().get(), token.get());
+    }
+
+    /** The bot token for mention replies, or empty (logged) when it cannot be had right now. */
+    private Optional<String> botToken() {
         try {
-            token = botToken.botToken();
+            return Optional.of(botToken.botToken());
         } catch (RuntimeException e) {
             LOG.error("No bot token for the mention reply: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Result deliverMention(
+            DeferredJob job,
+            String attempt,
+            Reply reply,
+            Instant deadline,
+            boolean lastChance,
+            boolean retry,
+            Optional<String> maybeToken,
+            TypingIndicator.Typing shown) {
+        String channel = job.channelId().orElse("");
+        if (maybeToken.isEmpty()) {
             if (lastChance) {
                 return finish(job, attempt, "no-bot-token");
             }
             releaseQuietly(job, attempt);
             return Result.RETRY;
         }
+        String token = maybeToken.get();
+        if (retry && replyAlreadyPosted(job, channel, token, deadline)) {
+            shown.close();
+            LOG.info("An earlier attempt already posted the mention reply; only recording it");
+            return finish(job, attempt, "mention-reply-already-posted");
+        }
         ObjectNode body = MessageRenderer.render(reply);
         ObjectNode reference = body.putObject("message_reference");
         reference.put("message_id", job.interactionId());
         reference.put("fail_if_not_exists", false);
-        ((ObjectNode) body.get("allowed_mentions")).put("replied_user", true);
+        // Replying pings the author only when the reply is for them; a reply aimed at a target pings the target.
+        ((ObjectNode) body.get("allowed_mentions"))
+                .put("replied_user", reply.pingUserIds().contains(job.user().id()));
+        // Discord returns the first message instead of posting a second one with the same nonce for a few minutes.
+        body.put("nonce", job.interactionId());
+        body.put("enforce_nonce", true);
+        shown.close();
         Delivery delivery = discord.createMessage(channel, body, token, deadline);
         if (delivery.delivered()) {
             return finish(job, attempt, "mention-reply");
@@ -256,6 +321,29 @@ public final class JobProcessor {
         metrics.discordPatchFailed(delivery.status().name().toLowerCase(java.util.Locale.ROOT));
         LOG.error("Could not post the mention reply: {}", delivery.detail());
         return finish(job, attempt, "undeliverable");
+    }
+
+    /**
+     * Whether the bot already replied to the mention: among the messages right after it, one by the bot that
+     * references it. When the channel cannot be read, the answer is no and the nonce still guards against a double.
+     */
+    private boolean replyAlreadyPosted(DeferredJob job, String channel, String token, Instant deadline) {
+        Delivery listed = discord.messagesAfter(channel, job.interactionId(), REPLY_LOOKBACK, token, deadline);
+        if (!listed.delivered() || listed.message().isEmpty()) {
+            LOG.warn("Could not look for an earlier reply ({}); posting with the nonce", listed.detail());
+            return false;
+        }
+        String self = job.option(MentionDecider.BOT_USER_OPTION).orElse(job.applicationId());
+        for (JsonNode message : listed.message().get()) {
+            if (message.path("author").path("id").asText("").equals(self)
+                    && message.path("message_reference")
+                            .path("message_id")
+                            .asText("")
+                            .equals(job.interactionId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Result gone(DeferredJob job, String attempt, Delivery delivery) {

@@ -7,11 +7,14 @@ import dev.roastden.worker.bedrock.BedrockPersonaModel;
 import dev.roastden.worker.commands.Limits;
 import dev.roastden.worker.commands.ReplyProducer;
 import dev.roastden.worker.discord.DiscordRest;
+import dev.roastden.worker.discord.TypingIndicator;
 import dev.roastden.worker.memory.DynamoDbMemoryStore;
 import dev.roastden.worker.observability.PowertoolsWorkerMetrics;
 import dev.roastden.worker.observability.WorkerMetrics;
 import dev.roastden.worker.secrets.BotTokenSource;
 import dev.roastden.worker.secrets.SecretsManagerBotToken;
+import dev.roastden.worker.time.Repeater;
+import dev.roastden.worker.time.ScheduledRepeater;
 import dev.roastden.worker.time.Sleeper;
 import java.net.URI;
 import java.time.Clock;
@@ -111,7 +114,15 @@ public final class WorkerWiring implements AutoCloseable {
         ReplyProducer producer =
                 new ReplyProducer(memory, model, personas, metrics, b.clock, b.limits, config.maxTokens());
         this.processor = new JobProcessor(
-                memory, producer, discord, botToken, metrics, b.clock, config.lease(), config.maxReceives());
+                memory,
+                producer,
+                discord,
+                new TypingIndicator(discord, b.repeater),
+                botToken,
+                metrics,
+                b.clock,
+                config.lease(),
+                config.maxReceives());
     }
 
     /** The wiring Lambda uses: settings from the environment, real AWS endpoints. */
@@ -182,6 +193,7 @@ public final class WorkerWiring implements AutoCloseable {
         private Optional<BotTokenSource> botToken = Optional.empty();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private Repeater repeater = new ScheduledRepeater();
         private Limits limits = Limits.defaults();
         private Duration discordTimeout = Duration.ofSeconds(10);
 
@@ -243,6 +255,12 @@ public final class WorkerWiring implements AutoCloseable {
 
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = sleeper;
+            return this;
+        }
+
+        /** Replaces the scheduler that keeps the typing indicator showing (tests decide when time passes). */
+        public Builder repeater(Repeater repeater) {
+            this.repeater = repeater;
             return this;
         }
 

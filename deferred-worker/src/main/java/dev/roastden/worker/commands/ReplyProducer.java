@@ -8,6 +8,7 @@ import dev.roastden.core.memory.ForgetCounts;
 import dev.roastden.core.memory.MemoryStore;
 import dev.roastden.core.memory.Turn;
 import dev.roastden.core.memory.Ulid;
+import dev.roastden.core.mention.MentionDecider;
 import dev.roastden.core.model.ModelException;
 import dev.roastden.core.model.ModelReply;
 import dev.roastden.core.model.ModelRequest;
@@ -138,8 +139,7 @@ public final class ReplyProducer {
             if (targetId.isEmpty()) {
                 return Produced.of(Reply.notice("Tell me who to roast: `/roast target:@someone persona:…`."));
             }
-            target = Optional.of(job.resolvedUsers()
-                    .getOrDefault(targetId.get(), new DiscordUser(targetId.get(), "them", false, "0")));
+            target = Optional.of(resolved(job, targetId.get()));
             userText = clean(job.option("topic").orElse(""), CommandCatalog.MAX_TOPIC_LENGTH);
         } else if (task == PromptInput.Task.ASK) {
             userText = clean(job.option("question").orElse(""), CommandCatalog.MAX_QUESTION_LENGTH);
@@ -148,6 +148,7 @@ public final class ReplyProducer {
             }
         } else {
             userText = clean(job.mention().map(DeferredJob.Mention::content).orElse(""), 2000);
+            target = job.option(MentionDecider.TARGET_OPTION).map(id -> resolved(job, id));
         }
         // Everything the prompt needs, read side by side: one round trip instead of five.
         Instant now = clock.instant();
@@ -223,12 +224,18 @@ public final class ReplyProducer {
                     job.createdAt(),
                     job.createdAt().plus(TURN_TTL)));
         }
+        // A roast pings its target; a mention pings its target, or the author when it is aimed at nobody else.
         List<String> pings = target.map(t -> List.of(t.id())).orElse(List.of());
-        if (task == PromptInput.Task.MENTION) {
+        if (task == PromptInput.Task.MENTION && target.isEmpty()) {
             pings = List.of(invoker.id());
         }
         return new Produced(
                 new Reply(Reply.Kind.ANSWER, Optional.of(persona.name()), persona.avatarUrl(), text, pings), turn);
+    }
+
+    /** The user with this id as the job resolved them; "them" when the job did not carry their name. */
+    private static DiscordUser resolved(DeferredJob job, String userId) {
+        return job.resolvedUsers().getOrDefault(userId, new DiscordUser(userId, "them", false, "0"));
     }
 
     private Optional<Persona> personaFor(DeferredJob job, PromptInput.Task task) {

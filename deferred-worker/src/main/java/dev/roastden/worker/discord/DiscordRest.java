@@ -63,6 +63,19 @@ public final class DiscordRest {
         return call("POST", "/channels/" + channelId + "/messages", body, Optional.of(botToken), deadline);
     }
 
+    /**
+     * GET {@code /channels/{id}/messages?after={messageId}&limit={limit}} with the bot token: the messages posted
+     * right after {@code messageId}, newest first, as a JSON array in {@link Delivery#message()}.
+     */
+    public Delivery messagesAfter(String channelId, String messageId, int limit, String botToken, Instant deadline) {
+        return call(
+                "GET",
+                "/channels/" + channelId + "/messages?after=" + messageId + "&limit=" + limit,
+                null,
+                Optional.of(botToken),
+                deadline);
+    }
+
     /** POST {@code /channels/{id}/typing} with the bot token; best effort, one try. */
     public Delivery typing(String channelId, String botToken) {
         return call(

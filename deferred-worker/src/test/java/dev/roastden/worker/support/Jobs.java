@@ -15,6 +15,8 @@ public final class Jobs {
     public static final String APP = "1200000000000000003";
     public static final String GUILD = "1200000000000000001";
     public static final String CHANNEL = "1200000000000000002";
+    /** The bot's own user, which is not the application. */
+    public static final String BOT_USER = "1200000000000000009";
 
     /** Users from the real persona files: each is a persona's Higher Self. */
     public static final DiscordUser FORD_HIGHER_SELF = user("100000000000000001", "Skipper");
@@ -77,8 +79,17 @@ public final class Jobs {
     }
 
     public DeferredJob mention(DiscordUser by, String persona, String content) {
+        return mention(by, persona, content, Optional.empty());
+    }
+
+    /** A mention aimed at {@code target}, as the mention decisions enqueue it. */
+    public DeferredJob mention(DiscordUser by, String persona, String content, Optional<DiscordUser> target) {
         Instant now = clock.instant();
         String id = Snowflake.at(now, SEQUENCE.incrementAndGet());
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("persona", persona);
+        options.put("bot_user", BOT_USER);
+        target.ifPresent(t -> options.put("target", t.id()));
         return new DeferredJob(
                 DeferredJob.Kind.MENTION,
                 id,
@@ -86,9 +97,9 @@ public final class Jobs {
                 Optional.empty(),
                 "mention",
                 Optional.empty(),
-                Map.of("persona", persona),
+                options,
                 by,
-                Map.of(),
+                target.map(t -> Map.of(t.id(), t)).orElse(Map.of()),
                 Optional.of(GUILD),
                 Optional.of(CHANNEL),
                 "en-US",

@@ -462,6 +462,14 @@ public final class DiscordEmulator implements AutoCloseable {
         ObjectNode message = message(channelId, json, json.has("message_reference") ? 19 : 0, false);
         if (json.has("message_reference")) {
             message.set("message_reference", json.get("message_reference"));
+            // A reply is always newer than the message it replies to, even when the clock stands still.
+            String referenced =
+                    json.path("message_reference").path("message_id").asText("");
+            if (SNOWFLAKE.matcher(referenced).matches()
+                    && Long.compareUnsigned(id(message), Long.parseUnsignedLong(referenced)) <= 0) {
+                message.put(
+                        "id", Long.toUnsignedString(Long.parseUnsignedLong(referenced) + sequence.incrementAndGet()));
+            }
         }
         nonce.ifPresent(n -> message.put("nonce", n));
         channelMessages.computeIfAbsent(channelId, c -> new ArrayList<>()).add(message);
