@@ -108,6 +108,8 @@ public final class LocalSystem implements AutoCloseable {
         Optional<DiscordEmulator> discord = real.isPresent()
                 ? Optional.empty()
                 : Optional.of(track(resources, DiscordEmulator.start(config.discordPort(), Clock.systemUTC())));
+        // The bot's replies are written by the same user the playground's messages mention.
+        discord.ifPresent(d -> d.botUserId(LocalMentions.BOT.id()));
         URI discordApi =
                 discord.map(DiscordEmulator::apiBase).orElse(URI.create(WorkerConfig.DEFAULT_DISCORD_API_BASE));
 

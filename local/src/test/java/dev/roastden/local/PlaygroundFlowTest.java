@@ -115,9 +115,18 @@ class PlaygroundFlowTest {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         assertThat(messages).hasSize(1);
-        assertThat(text(messages.get(0))).contains("Juniper").contains("offline");
-        assertThat(messages.get(0).path("message_reference").path("message_id").asText())
-                .isNotEmpty();
+        JsonNode reply = messages.get(0);
+        assertThat(text(reply)).contains("Juniper").contains("offline");
+        assertThat(text(reply))
+                .as("the reply is aimed at the mentioned target, not at the author")
+                .contains("Riley, you asked for it")
+                .contains("<@" + RILEY + ">");
+        assertThat(reply.path("message_reference").path("message_id").asText()).isNotEmpty();
+        assertThat(reply.path("author").path("id").asText()).isEqualTo(LocalMentions.BOT.id());
+        assertThat(reply.path("pinged_user_ids"))
+                .as("only the target is pinged")
+                .extracting(JsonNode::asText)
+                .containsExactly(RILEY);
     }
 
     private static ObjectNode request(String member, String command, Map<String, String> options) {
