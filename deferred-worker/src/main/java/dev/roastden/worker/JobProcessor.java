@@ -110,7 +110,9 @@ public final class JobProcessor {
         Instant deadline = created.plus(TOKEN_LIFETIME);
         Instant now = clock.instant();
         if (!now.isBefore(deadline)) {
-            LOG.warn("The interaction expired {} ago; dropping it without any call", Duration.between(deadline, now));
+            LOG.warn(
+                    "The interaction token expired {} minutes ago; dropping the job without any call",
+                    Duration.between(deadline, now).toMinutes());
             metrics.messageProcessed(job.command(), "expired");
             return Result.DONE;
         }

@@ -1,6 +1,9 @@
 package dev.roastden.worker.observability;
 
 import java.time.Duration;
+import software.amazon.cloudwatchlogs.emf.config.Configuration;
+import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
+import software.amazon.cloudwatchlogs.emf.environment.Environments;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
@@ -8,12 +11,26 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 /**
  * Metrics through Powertools v2's plain-method API ({@code MetricsFactory}; no {@code @FlushMetrics} aspect): EMF
  * lines on stdout that CloudWatch turns into metrics. Namespace and service come from
- * {@code POWERTOOLS_METRICS_NAMESPACE} / {@code POWERTOOLS_SERVICE_NAME}, else {@code RoastDen} / {@code worker}.
+ * {@code POWERTOOLS_METRICS_NAMESPACE} / {@code POWERTOOLS_SERVICE_NAME}, else {@code RoastDen} /
+ * {@code roastden-worker}.
+ *
+ * <p>Outside Lambda (the local system, tests) the EMF library would otherwise probe for ECS and EC2 metadata
+ * endpoints and then send to a CloudWatch agent socket that is not there; there the lines go to stdout, as on
+ * Lambda, unless {@code AWS_EMF_ENVIRONMENT} says otherwise.
  */
 public final class PowertoolsWorkerMetrics implements WorkerMetrics {
     private final Metrics metrics;
 
     public PowertoolsWorkerMetrics() {
+        if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") == null) {
+            Configuration emf = EnvironmentConfigurationProvider.getConfig();
+            if (System.getenv("AWS_EMF_ENVIRONMENT") == null) {
+                emf.setEnvironmentOverride(Environments.Local);
+            }
+            if (System.getenv("POWERTOOLS_SERVICE_NAME") == null) {
+                emf.setServiceName("roastden-worker");
+            }
+        }
         this.metrics = MetricsFactory.getMetricsInstance();
         if (System.getenv("POWERTOOLS_METRICS_NAMESPACE") == null) {
             metrics.setNamespace("RoastDen");
