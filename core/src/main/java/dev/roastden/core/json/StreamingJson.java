@@ -41,13 +41,7 @@ public final class StreamingJson {
      * @throws MalformedJsonException when the text is not exactly one JSON value
      */
     public static JsonValue read(String json) throws MalformedJsonException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            return document(parser);
-        } catch (JacksonException e) {
-            throw malformed(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading a string cannot fail", e);
-        }
+        return inMemory(() -> FACTORY.createParser(json));
     }
 
     /**
@@ -56,27 +50,17 @@ public final class StreamingJson {
      * @throws MalformedJsonException when the bytes are not exactly one JSON value
      */
     public static JsonValue read(byte[] json) throws MalformedJsonException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            return document(parser);
-        } catch (JacksonException e) {
-            throw malformed(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading bytes in memory cannot fail", e);
-        }
+        return inMemory(() -> FACTORY.createParser(json));
     }
 
     /**
-     * Reads one JSON document from a stream, which it does not close.
+     * Reads one JSON document from a stream, and closes the stream.
      *
      * @throws MalformedJsonException when the stream does not hold exactly one JSON value
      * @throws IOException when the stream cannot be read
      */
     public static JsonValue read(InputStream json) throws MalformedJsonException, IOException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            return document(parser);
-        } catch (JacksonException e) {
-            throw malformed(e);
-        }
+        return read(() -> FACTORY.createParser(json));
     }
 
     /** The value when it is an object. */
@@ -113,6 +97,27 @@ public final class StreamingJson {
     public static void optionalField(JsonGenerator json, String name, Optional<String> value) throws IOException {
         if (value.isPresent()) {
             json.writeStringField(name, value.get());
+        }
+    }
+
+    /** Opens a parser on some input. */
+    private interface Opening {
+        JsonParser open() throws IOException;
+    }
+
+    private static JsonValue inMemory(Opening opening) throws MalformedJsonException {
+        try {
+            return read(opening);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading JSON held in memory cannot fail", e);
+        }
+    }
+
+    private static JsonValue read(Opening opening) throws MalformedJsonException, IOException {
+        try (JsonParser parser = opening.open()) {
+            return document(parser);
+        } catch (JacksonException e) {
+            throw malformed(e);
         }
     }
 

@@ -103,7 +103,7 @@ class StreamingJsonTest {
     }
 
     @Test
-    void readsAStreamWithoutClosingIt() throws Exception {
+    void readsAStream() throws Exception {
         var in = new ByteArrayInputStream("{\"a\":\"b\"}".getBytes(UTF_8));
         assertThat(StreamingJson.read(in)).isEqualTo(new JsonObject(Map.of("a", new JsonString("b"))));
         assertThat(StreamingJson.object(StreamingJson.read("[]"))).isEmpty();
