@@ -1,9 +1,8 @@
 package dev.roastden.handler;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roastden.core.job.DeferredJob;
 import dev.roastden.core.job.DeferredJobCodec;
-import dev.roastden.core.json.Json;
+import dev.roastden.core.json.StreamingJson;
 import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.core.signature.Hex;
 import dev.roastden.core.signature.SignatureVerifier;
@@ -104,19 +103,22 @@ final class HandlerPriming implements Resource {
         return jobs;
     }
 
-    /** An API Gateway event, built with the tree model the handler already uses (no Map serialiser to load). */
-    private static byte[] signedEvent(String body) throws IOException {
+    /** An API Gateway event, written with the generator the handler already uses for its responses. */
+    private static byte[] signedEvent(String body) {
         String timestamp = "1700000000";
         byte[] message = (timestamp + body).getBytes(StandardCharsets.UTF_8);
         byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
         Ed25519.sign(PRIMING_SEED, 0, message, 0, message.length, signature, 0);
-        ObjectNode event = Json.mapper().createObjectNode();
-        event.put("version", "2.0");
-        event.putObject("headers")
-                .put("x-signature-ed25519", Hex.encode(signature))
-                .put("x-signature-timestamp", timestamp);
-        event.put("body", body);
-        event.put("isBase64Encoded", false);
-        return Json.mapper().writeValueAsBytes(event);
+        return StreamingJson.writeBytes(json -> {
+            json.writeStartObject();
+            json.writeStringField("version", "2.0");
+            json.writeObjectFieldStart("headers");
+            json.writeStringField("x-signature-ed25519", Hex.encode(signature));
+            json.writeStringField("x-signature-timestamp", timestamp);
+            json.writeEndObject();
+            json.writeStringField("body", body);
+            json.writeBooleanField("isBase64Encoded", false);
+            json.writeEndObject();
+        });
     }
 }

@@ -1,12 +1,11 @@
 package dev.roastden.handler;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.roastden.core.json.Json;
+import dev.roastden.core.json.JsonValue;
+import dev.roastden.core.json.JsonValue.JsonObject;
+import dev.roastden.core.json.MalformedJsonException;
+import dev.roastden.core.json.StreamingJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -14,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads API Gateway HTTP API (payload format 2.0) events and writes their responses, with the already-loaded
- * Jackson rather than the runtime's POJO serialiser, which would add its own class loading to every cold start.
+ * Reads API Gateway HTTP API (payload format 2.0) events and writes their responses with Jackson's streaming API
+ * rather than the runtime's POJO serialiser, which would add its own class loading to every cold start.
  */
 public final class HttpApiEvents {
     private HttpApiEvents() {}
@@ -24,24 +23,25 @@ public final class HttpApiEvents {
      * The request inside an event; empty when the event is not an HTTP API event or its body is not valid base64.
      */
     public static Optional<HttpRequest> read(InputStream event) throws IOException {
-        JsonNode root;
+        JsonObject root;
         try {
-            root = Json.mapper().readTree(event);
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-        if (root == null || !root.isObject()) {
+            Optional<JsonObject> object = StreamingJson.object(StreamingJson.read(event));
+            if (object.isEmpty()) {
+                return Optional.empty();
+            }
+            root = object.get();
+        } catch (MalformedJsonException e) {
             return Optional.empty();
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        Json.object(root, "headers").ifPresent(node -> node.fields().forEachRemaining(e -> {
-            if (e.getValue().isValueNode()) {
-                headers.put(e.getKey(), e.getValue().asText());
+        root.object("headers").ifPresent(node -> {
+            for (Map.Entry<String, JsonValue> header : node.fields().entrySet()) {
+                header.getValue().scalarText().ifPresent(value -> headers.put(header.getKey(), value));
             }
-        }));
-        String body = Json.text(root, "body").orElse("");
+        });
+        String body = root.text("body").orElse("");
         byte[] bytes;
-        if (root.path("isBase64Encoded").asBoolean(false)) {
+        if (root.bool("isBase64Encoded", false)) {
             try {
                 bytes = Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException notBase64) {
@@ -55,15 +55,15 @@ public final class HttpApiEvents {
 
     /** The response event API Gateway expects. */
     public static byte[] write(HttpResponse response) {
-        ObjectNode root = Json.mapper().createObjectNode();
-        root.put("statusCode", response.statusCode());
-        root.putObject("headers").put("content-type", "application/json");
-        root.put("body", response.body());
-        root.put("isBase64Encoded", false);
-        try {
-            return Json.mapper().writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StreamingJson.writeBytes(json -> {
+            json.writeStartObject();
+            json.writeNumberField("statusCode", response.statusCode());
+            json.writeObjectFieldStart("headers");
+            json.writeStringField("content-type", "application/json");
+            json.writeEndObject();
+            json.writeStringField("body", response.body());
+            json.writeBooleanField("isBase64Encoded", false);
+            json.writeEndObject();
+        });
     }
 }

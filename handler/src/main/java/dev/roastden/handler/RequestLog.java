@@ -1,11 +1,10 @@
 package dev.roastden.handler;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.roastden.core.interaction.Interaction;
-import dev.roastden.core.json.Json;
+import dev.roastden.core.json.StreamingJson;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 
 /**
  * One JSON line per request on standard output (CloudWatch Logs on Lambda). Never logs tokens, bodies or
@@ -24,61 +23,53 @@ public final class RequestLog {
     }
 
     void rejected(int status, String reason, long startedNanos) {
-        ObjectNode line = line("WARN", "request rejected", startedNanos);
-        line.put("status", status);
-        line.put("reason", reason);
-        write(line);
+        write("WARN", "request rejected", startedNanos, json -> {
+            json.writeNumberField("status", status);
+            json.writeStringField("reason", reason);
+        });
     }
 
     void answered(Interaction interaction, String outcome, long startedNanos) {
-        ObjectNode line = line("INFO", "interaction answered", startedNanos);
-        describe(line, interaction);
-        line.put("outcome", outcome);
-        write(line);
+        write("INFO", "interaction answered", startedNanos, json -> {
+            describe(json, interaction);
+            json.writeStringField("outcome", outcome);
+        });
     }
 
     void failed(Interaction interaction, RuntimeException error, long startedNanos) {
-        ObjectNode line = line("ERROR", "interaction failed", startedNanos);
-        describe(line, interaction);
-        line.put("error", error.getClass().getName());
-        line.put("error_message", String.valueOf(error.getMessage()));
-        write(line);
+        write("ERROR", "interaction failed", startedNanos, json -> {
+            describe(json, interaction);
+            json.writeStringField("error", error.getClass().getName());
+            json.writeStringField("error_message", String.valueOf(error.getMessage()));
+        });
     }
 
     /** A start-up or configuration event. */
     public void event(String level, String message) {
-        write(line(level, message, System.nanoTime()));
+        write(level, message, System.nanoTime(), json -> {});
     }
 
-    private static ObjectNode line(String level, String message, long startedNanos) {
-        ObjectNode line = Json.mapper().createObjectNode();
-        line.put("level", level);
-        line.put("service", "roastden-handler");
-        line.put("message", message);
-        line.put("duration_ms", (System.nanoTime() - startedNanos) / 1_000_000.0);
-        return line;
-    }
-
-    private static void describe(ObjectNode line, Interaction interaction) {
-        line.put("interaction_id", interaction.id());
-        line.put("interaction_type", interaction.getClass().getSimpleName());
+    private static void describe(JsonGenerator json, Interaction interaction) throws IOException {
+        json.writeStringField("interaction_id", interaction.id());
+        json.writeStringField("interaction_type", interaction.getClass().getSimpleName());
         if (interaction instanceof Interaction.ApplicationCommand command) {
-            line.put("command", command.commandName());
-            command.context().guildId().ifPresent(g -> line.put("guild_id", g));
+            json.writeStringField("command", command.commandName());
+            StreamingJson.optionalField(json, "guild_id", command.context().guildId());
         } else if (interaction instanceof Interaction.Autocomplete autocomplete) {
-            line.put("command", autocomplete.commandName());
+            json.writeStringField("command", autocomplete.commandName());
         }
     }
 
-    private void write(ObjectNode line) {
-        // Not line.toString(): JsonNode.toString() builds a second, private ObjectMapper (Jackson's
-        // InternalNodeMapper) and looks its serialisers up again, which the first request would pay for.
-        String json;
-        try {
-            json = Json.mapper().writeValueAsString(line);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println(json);
+    private void write(String level, String message, long startedNanos, StreamingJson.Writing fields) {
+        double durationMs = (System.nanoTime() - startedNanos) / 1_000_000.0;
+        out.println(StreamingJson.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("level", level);
+            json.writeStringField("service", "roastden-handler");
+            json.writeStringField("message", message);
+            json.writeNumberField("duration_ms", durationMs);
+            fields.write(json);
+            json.writeEndObject();
+        }));
     }
 }

@@ -7,12 +7,15 @@ import dev.roastden.handler.bench.ColdStart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /**
  * The deployable artifact itself, in a fresh JVM: the shaded jar (with its trimmed Bouncy Castle) builds the
  * handler from the environment, verifies a signed {@code /roast}, queues the job on SQS (ElasticMQ) and answers
- * type 5. Behaviour only; the cold-start timings are the harness's business ({@code docs/PERFORMANCE.md}).
+ * type 5, without loading any of Jackson's databind. Behaviour only; the cold-start timings are the harness's
+ * business ({@code docs/PERFORMANCE.md}).
  */
 class HandlerJarIT {
     @Test
@@ -21,11 +24,12 @@ class HandlerJarIT {
         assertThat(jar).as("the shaded jar, built in the package phase").isRegularFile();
         assertThat(Files.size(jar)).as("Lambda artifact budget").isLessThanOrEqualTo(10L * 1024 * 1024);
 
+        Path classLog = Files.createTempFile("roastden-handler-classes", ".log");
         try (ColdStart coldStart = ColdStart.start()) {
             ColdStart.Result result = coldStart.run(
                     Path.of(System.getProperty("java.home"), "bin", "java"),
                     jar,
-                    List.of("-XX:TieredStopAtLevel=1"),
+                    List.of("-XX:TieredStopAtLevel=1", "-Xlog:class+load=info:file=" + classLog),
                     false,
                     1);
 
@@ -36,6 +40,29 @@ class HandlerJarIT {
                 assertThat(job.command()).isEqualTo("roast");
                 assertThat(job.options()).containsEntry("persona", "ford");
             });
+
+            List<String> loaded = Files.readAllLines(classLog);
+            assertThat(loaded)
+                    .as("the class-load log names the handler's own classes and Jackson's streaming API")
+                    .anyMatch(line -> line.contains(" dev.roastden.handler.InteractionsHandler "))
+                    .anyMatch(line -> line.contains(" com.fasterxml.jackson.core.JsonFactory "));
+            assertThat(loaded)
+                    .as("classes loaded in the fresh JVM")
+                    .noneMatch(line -> line.contains("com.fasterxml.jackson.databind"))
+                    .noneMatch(line -> line.contains("com.fasterxml.jackson.annotation"));
+        } finally {
+            Files.deleteIfExists(classLog);
+        }
+    }
+
+    @Test
+    void theShadedJarHoldsNoJacksonDatabind() throws Exception {
+        Path jar = Path.of(System.getProperty("handler.jar", "target/roastden-handler.jar"));
+        try (JarFile contents = new JarFile(jar.toFile())) {
+            assertThat(contents.stream().map(JarEntry::getName))
+                    .anyMatch(name -> name.startsWith("com/fasterxml/jackson/core/"))
+                    .noneMatch(name -> name.startsWith("com/fasterxml/jackson/databind/"))
+                    .noneMatch(name -> name.startsWith("com/fasterxml/jackson/annotation/"));
         }
     }
 }

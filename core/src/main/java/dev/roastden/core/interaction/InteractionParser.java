@@ -1,15 +1,16 @@
 package dev.roastden.core.interaction;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.roastden.core.json.Json;
-import java.io.IOException;
+import dev.roastden.core.json.JsonValue;
+import dev.roastden.core.json.JsonValue.JsonObject;
+import dev.roastden.core.json.MalformedJsonException;
+import dev.roastden.core.json.StreamingJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Reads Discord's interaction JSON into {@link Interaction} records. */
 public final class InteractionParser {
@@ -26,30 +27,27 @@ public final class InteractionParser {
      * @throws MalformedInteractionException when the body is not JSON or lacks what its type requires
      */
     public Interaction parse(byte[] body) throws MalformedInteractionException {
-        JsonNode root;
+        JsonValue document;
         try {
-            root = Json.mapper().readTree(body);
-        } catch (JacksonException e) {
-            throw new MalformedInteractionException("The body is not valid JSON");
-        } catch (IOException e) {
-            throw new MalformedInteractionException("The body could not be read");
+            document = StreamingJson.read(body);
+        } catch (MalformedJsonException e) {
+            throw new MalformedInteractionException("The body is not valid JSON", e);
         }
-        if (root == null || !root.isObject()) {
-            throw new MalformedInteractionException("The body must be a JSON object");
-        }
-        JsonNode typeNode = root.get("type");
-        if (typeNode == null || !typeNode.canConvertToInt()) {
+        JsonObject root = StreamingJson.object(document)
+                .orElseThrow(() -> new MalformedInteractionException("The body must be a JSON object"));
+        OptionalInt typeValue = root.get("type").map(JsonValue::intValue).orElse(OptionalInt.empty());
+        if (typeValue.isEmpty()) {
             throw new MalformedInteractionException("The interaction has no numeric type");
         }
-        int type = typeNode.asInt();
+        int type = typeValue.getAsInt();
         String id = required(root, "id");
         String applicationId = required(root, "application_id");
         if (type == PING) {
             return new Interaction.Ping(id, applicationId);
         }
         InteractionContext context = context(root, id, applicationId);
-        JsonNode data = Json.object(root, "data")
-                .orElseThrow(() -> new MalformedInteractionException("The interaction has no data"));
+        JsonObject data =
+                root.object("data").orElseThrow(() -> new MalformedInteractionException("The interaction has no data"));
         return switch (type) {
             case APPLICATION_COMMAND ->
                 new Interaction.ApplicationCommand(context, required(data, "name"), options(data));
@@ -58,42 +56,37 @@ public final class InteractionParser {
                 new Interaction.MessageComponent(
                         context,
                         required(data, "custom_id"),
-                        data.path("component_type").asInt(0),
-                        Json.array(data, "values").stream()
-                                .map(JsonNode::asText)
-                                .toList());
+                        data.integer("component_type", 0),
+                        data.array("values").stream().map(JsonValue::asText).toList());
             case MODAL_SUBMIT -> new Interaction.ModalSubmit(context, required(data, "custom_id"), modalFields(data));
             default ->
                 throw new MalformedInteractionException("The interaction type " + type + " is not one Discord defines");
         };
     }
 
-    private static InteractionContext context(JsonNode root, String id, String applicationId)
+    private static InteractionContext context(JsonObject root, String id, String applicationId)
             throws MalformedInteractionException {
         String token = required(root, "token");
-        Optional<JsonNode> member = Json.object(root, "member");
-        JsonNode userNode = member.flatMap(m -> Json.object(m, "user"))
-                .or(() -> Json.object(root, "user"))
+        Optional<JsonObject> member = root.object("member");
+        JsonObject userNode = member.flatMap(m -> m.object("user"))
+                .or(() -> root.object("user"))
                 .orElseThrow(() -> new MalformedInteractionException("The interaction has no user"));
-        String permissions = member.flatMap(m -> Json.text(m, "permissions")).orElse("0");
+        String permissions = member.flatMap(m -> m.text("permissions")).orElse("0");
         DiscordUser invoker = user(userNode, member, permissions);
         Map<String, DiscordUser> resolved = new LinkedHashMap<>();
-        Optional<JsonNode> resolvedNode = Json.object(root, "data").flatMap(d -> Json.object(d, "resolved"));
+        Optional<JsonObject> resolvedNode = root.object("data").flatMap(d -> d.object("resolved"));
         if (resolvedNode.isPresent()) {
-            Optional<JsonNode> users = Json.object(resolvedNode.get(), "users");
-            Optional<JsonNode> members = Json.object(resolvedNode.get(), "members");
+            Optional<JsonObject> users = resolvedNode.get().object("users");
+            Optional<JsonObject> members = resolvedNode.get().object("members");
             if (users.isPresent()) {
-                var fields = users.get().fields();
-                while (fields.hasNext()) {
-                    var entry = fields.next();
-                    if (!entry.getValue().isObject()) {
+                for (Map.Entry<String, JsonValue> entry : users.get().fields().entrySet()) {
+                    if (!(entry.getValue() instanceof JsonObject resolvedUser)) {
                         continue;
                     }
-                    Optional<JsonNode> resolvedMember = members.flatMap(m -> Json.object(m, entry.getKey()));
-                    String memberPermissions = resolvedMember
-                            .flatMap(m -> Json.text(m, "permissions"))
-                            .orElse("0");
-                    resolved.put(entry.getKey(), user(entry.getValue(), resolvedMember, memberPermissions));
+                    Optional<JsonObject> resolvedMember = members.flatMap(m -> m.object(entry.getKey()));
+                    String memberPermissions =
+                            resolvedMember.flatMap(m -> m.text("permissions")).orElse("0");
+                    resolved.put(entry.getKey(), user(resolvedUser, resolvedMember, memberPermissions));
                 }
             }
         }
@@ -101,74 +94,85 @@ public final class InteractionParser {
                 id,
                 applicationId,
                 token,
-                Json.nonBlank(root, "guild_id"),
-                Json.nonBlank(root, "channel_id")
-                        .or(() -> Json.object(root, "channel").flatMap(c -> Json.nonBlank(c, "id"))),
+                root.nonBlank("guild_id"),
+                root.nonBlank("channel_id").or(() -> root.object("channel").flatMap(c -> c.nonBlank("id"))),
                 invoker,
-                Json.nonBlank(root, "locale").orElse("en-US"),
+                root.nonBlank("locale").orElse("en-US"),
                 resolved);
     }
 
-    private static DiscordUser user(JsonNode user, Optional<JsonNode> member, String permissions)
+    private static DiscordUser user(JsonObject user, Optional<JsonObject> member, String permissions)
             throws MalformedInteractionException {
         String userId = required(user, "id");
-        String displayName = member.flatMap(m -> Json.nonBlank(m, "nick"))
-                .or(() -> Json.nonBlank(user, "global_name"))
-                .or(() -> Json.nonBlank(user, "username"))
+        String displayName = member.flatMap(m -> m.nonBlank("nick"))
+                .or(() -> user.nonBlank("global_name"))
+                .or(() -> user.nonBlank("username"))
                 .orElse(userId);
-        return new DiscordUser(userId, displayName, user.path("bot").asBoolean(false), permissions);
+        return new DiscordUser(userId, displayName, user.bool("bot", false), permissions);
     }
 
-    private static CommandOptions options(JsonNode data) {
-        List<JsonNode> top = Json.array(data, "options");
+    private static CommandOptions options(JsonObject data) {
         Optional<String> subcommand = Optional.empty();
-        List<JsonNode> leaves = top;
+        List<JsonValue> leaves = data.array("options");
         // Descend through a subcommand group and a subcommand, keeping the deepest name as the subcommand.
         for (int depth = 0; depth < 2 && leaves.size() == 1; depth++) {
-            JsonNode only = leaves.get(0);
-            int type = only.path("type").asInt(0);
+            if (!(leaves.get(0) instanceof JsonObject only)) {
+                break;
+            }
+            int type = only.integer("type", 0);
             if (type != SUB_COMMAND && type != SUB_COMMAND_GROUP) {
                 break;
             }
-            String name = only.path("name").asText("");
+            String name = only.text("name").orElse("");
             subcommand = Optional.of(subcommand.map(group -> group + " " + name).orElse(name));
-            leaves = Json.array(only, "options");
+            leaves = only.array("options");
         }
         List<CommandOptions.OptionValue> values = new ArrayList<>(leaves.size());
-        for (JsonNode option : leaves) {
-            Optional<String> name = Json.nonBlank(option, "name");
+        for (JsonObject option : objects(leaves)) {
+            Optional<String> name = option.nonBlank("name");
             if (name.isEmpty()) {
                 continue;
             }
             values.add(new CommandOptions.OptionValue(
                     name.get(),
-                    option.path("type").asInt(0),
-                    Json.text(option, "value").orElse(""),
-                    option.path("focused").asBoolean(false)));
+                    option.integer("type", 0),
+                    option.text("value").orElse(""),
+                    option.bool("focused", false)));
         }
         return new CommandOptions(subcommand, values);
     }
 
-    private static Map<String, String> modalFields(JsonNode data) {
+    /** The objects among {@code values}: an option or component that is not an object has no fields to read. */
+    private static List<JsonObject> objects(List<JsonValue> values) {
+        List<JsonObject> objects = new ArrayList<>(values.size());
+        for (JsonValue value : values) {
+            if (value instanceof JsonObject object) {
+                objects.add(object);
+            }
+        }
+        return objects;
+    }
+
+    private static Map<String, String> modalFields(JsonObject data) {
         Map<String, String> fields = new HashMap<>();
-        collectModalInputs(Json.array(data, "components"), fields);
+        collectModalInputs(objects(data.array("components")), fields);
         return fields;
     }
 
-    private static void collectModalInputs(List<JsonNode> components, Map<String, String> into) {
-        for (JsonNode component : components) {
-            Optional<String> customId = Json.nonBlank(component, "custom_id");
-            Optional<String> value = Json.text(component, "value");
+    private static void collectModalInputs(List<JsonObject> components, Map<String, String> into) {
+        for (JsonObject component : components) {
+            Optional<String> customId = component.nonBlank("custom_id");
+            Optional<String> value = component.text("value");
             if (customId.isPresent() && value.isPresent()) {
                 into.put(customId.get(), value.get());
             }
-            collectModalInputs(Json.array(component, "components"), into);
-            Json.object(component, "component").ifPresent(child -> collectModalInputs(List.of(child), into));
+            collectModalInputs(objects(component.array("components")), into);
+            component.object("component").ifPresent(child -> collectModalInputs(List.of(child), into));
         }
     }
 
-    private static String required(JsonNode node, String field) throws MalformedInteractionException {
-        return Json.nonBlank(node, field)
+    private static String required(JsonObject node, String field) throws MalformedInteractionException {
+        return node.nonBlank(field)
                 .orElseThrow(() -> new MalformedInteractionException("The interaction has no " + field));
     }
 }

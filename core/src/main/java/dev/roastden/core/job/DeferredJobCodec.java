@@ -1,12 +1,12 @@
 package dev.roastden.core.job;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.roastden.core.interaction.DiscordUser;
-import dev.roastden.core.json.Json;
-import java.io.UncheckedIOException;
+import dev.roastden.core.json.JsonValue;
+import dev.roastden.core.json.JsonValue.JsonObject;
+import dev.roastden.core.json.MalformedJsonException;
+import dev.roastden.core.json.StreamingJson;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -19,38 +19,46 @@ public final class DeferredJobCodec {
 
     /** The job as JSON. */
     public static String write(DeferredJob job) {
-        ObjectNode root = Json.mapper().createObjectNode();
-        root.put("v", DeferredJob.VERSION);
-        root.put("kind", job.kind().name());
-        root.put("interaction_id", job.interactionId());
-        root.put("application_id", job.applicationId());
-        job.token().ifPresent(t -> root.put("token", t));
-        root.put("command", job.command());
-        job.subcommand().ifPresent(s -> root.put("subcommand", s));
-        ObjectNode options = root.putObject("options");
-        job.options().forEach(options::put);
-        writeUser(root.putObject("user"), job.user());
-        ObjectNode resolved = root.putObject("resolved_users");
-        job.resolvedUsers().forEach((id, user) -> writeUser(resolved.putObject(id), user));
-        job.guildId().ifPresent(g -> root.put("guild_id", g));
-        job.channelId().ifPresent(c -> root.put("channel_id", c));
-        root.put("locale", job.locale());
-        root.put("created_at", job.createdAt().toString());
-        job.mention().ifPresent(mention -> {
-            ObjectNode node = root.putObject("mention");
-            node.put("content", mention.content());
-            mention.replyTo().ifPresent(reply -> {
-                ObjectNode replyNode = node.putObject("reply_to");
-                replyNode.put("id", reply.id());
-                replyNode.put("content", reply.content());
-                writeUser(replyNode.putObject("author"), reply.author());
-            });
+        return StreamingJson.write(json -> {
+            json.writeStartObject();
+            json.writeNumberField("v", DeferredJob.VERSION);
+            json.writeStringField("kind", job.kind().name());
+            json.writeStringField("interaction_id", job.interactionId());
+            json.writeStringField("application_id", job.applicationId());
+            StreamingJson.optionalField(json, "token", job.token());
+            json.writeStringField("command", job.command());
+            StreamingJson.optionalField(json, "subcommand", job.subcommand());
+            json.writeObjectFieldStart("options");
+            for (Map.Entry<String, String> option : job.options().entrySet()) {
+                json.writeStringField(option.getKey(), option.getValue());
+            }
+            json.writeEndObject();
+            writeUser(json, "user", job.user());
+            json.writeObjectFieldStart("resolved_users");
+            for (Map.Entry<String, DiscordUser> user : job.resolvedUsers().entrySet()) {
+                writeUser(json, user.getKey(), user.getValue());
+            }
+            json.writeEndObject();
+            StreamingJson.optionalField(json, "guild_id", job.guildId());
+            StreamingJson.optionalField(json, "channel_id", job.channelId());
+            json.writeStringField("locale", job.locale());
+            json.writeStringField("created_at", job.createdAt().toString());
+            if (job.mention().isPresent()) {
+                DeferredJob.Mention mention = job.mention().get();
+                json.writeObjectFieldStart("mention");
+                json.writeStringField("content", mention.content());
+                if (mention.replyTo().isPresent()) {
+                    DeferredJob.ReferencedMessage reply = mention.replyTo().get();
+                    json.writeObjectFieldStart("reply_to");
+                    json.writeStringField("id", reply.id());
+                    json.writeStringField("content", reply.content());
+                    writeUser(json, "author", reply.author());
+                    json.writeEndObject();
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
         });
-        try {
-            return Json.mapper().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
@@ -59,24 +67,25 @@ public final class DeferredJobCodec {
      * @throws MalformedJobException when the text is not a version-1 job
      */
     public static DeferredJob read(String json) throws MalformedJobException {
-        JsonNode root;
+        JsonValue document;
         try {
-            root = Json.mapper().readTree(json);
-        } catch (JacksonException e) {
+            document = StreamingJson.read(json);
+        } catch (MalformedJsonException e) {
             throw new MalformedJobException("The job is not valid JSON");
         }
-        if (root == null || !root.isObject()) {
-            throw new MalformedJobException("The job must be a JSON object");
-        }
-        int version = root.path("v").asInt(-1);
+        JsonObject root = StreamingJson.object(document)
+                .orElseThrow(() -> new MalformedJobException("The job must be a JSON object"));
+        int version = root.integer("v", -1);
         if (version != DeferredJob.VERSION) {
-            throw new MalformedJobException("Unsupported job version " + root.path("v"));
+            throw new MalformedJobException(
+                    "Unsupported job version " + root.text("v").orElse("(none)"));
         }
         DeferredJob.Kind kind;
         try {
             kind = DeferredJob.Kind.valueOf(required(root, "kind"));
         } catch (IllegalArgumentException e) {
-            throw new MalformedJobException("Unknown job kind " + root.path("kind"));
+            throw new MalformedJobException(
+                    "Unknown job kind " + root.text("kind").orElse(""));
         }
         Instant createdAt;
         try {
@@ -85,68 +94,73 @@ public final class DeferredJobCodec {
             throw new MalformedJobException("The job's created_at is not an instant");
         }
         Map<String, String> options = new LinkedHashMap<>();
-        Json.object(root, "options").ifPresent(node -> node.fields()
-                .forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText())));
+        root.object("options")
+                .ifPresent(node -> node.fields().forEach((name, value) -> options.put(name, value.asText())));
         Map<String, DiscordUser> resolved = new LinkedHashMap<>();
-        Optional<JsonNode> resolvedNode = Json.object(root, "resolved_users");
+        Optional<JsonObject> resolvedNode = root.object("resolved_users");
         if (resolvedNode.isPresent()) {
-            var fields = resolvedNode.get().fields();
-            while (fields.hasNext()) {
-                var entry = fields.next();
+            for (Map.Entry<String, JsonValue> entry :
+                    resolvedNode.get().fields().entrySet()) {
                 resolved.put(entry.getKey(), readUser(entry.getValue()));
             }
         }
         Optional<DeferredJob.Mention> mention = Optional.empty();
-        Optional<JsonNode> mentionNode = Json.object(root, "mention");
+        Optional<JsonObject> mentionNode = root.object("mention");
         if (mentionNode.isPresent()) {
             Optional<DeferredJob.ReferencedMessage> replyTo = Optional.empty();
-            Optional<JsonNode> replyNode = Json.object(mentionNode.get(), "reply_to");
+            Optional<JsonObject> replyNode = mentionNode.get().object("reply_to");
             if (replyNode.isPresent()) {
-                JsonNode author = Json.object(replyNode.get(), "author")
+                JsonObject author = replyNode
+                        .get()
+                        .object("author")
                         .orElseThrow(() -> new MalformedJobException("The replied-to message has no author"));
                 replyTo = Optional.of(new DeferredJob.ReferencedMessage(
                         required(replyNode.get(), "id"),
-                        Json.text(replyNode.get(), "content").orElse(""),
+                        replyNode.get().text("content").orElse(""),
                         readUser(author)));
             }
-            mention = Optional.of(new DeferredJob.Mention(
-                    Json.text(mentionNode.get(), "content").orElse(""), replyTo));
+            mention = Optional.of(
+                    new DeferredJob.Mention(mentionNode.get().text("content").orElse(""), replyTo));
         }
-        JsonNode user = Json.object(root, "user").orElseThrow(() -> new MalformedJobException("The job has no user"));
+        JsonObject user = root.object("user").orElseThrow(() -> new MalformedJobException("The job has no user"));
         return new DeferredJob(
                 kind,
                 required(root, "interaction_id"),
                 required(root, "application_id"),
-                Json.nonBlank(root, "token"),
+                root.nonBlank("token"),
                 required(root, "command"),
-                Json.nonBlank(root, "subcommand"),
+                root.nonBlank("subcommand"),
                 options,
                 readUser(user),
                 resolved,
-                Json.nonBlank(root, "guild_id"),
-                Json.nonBlank(root, "channel_id"),
-                Json.nonBlank(root, "locale").orElse("en-US"),
+                root.nonBlank("guild_id"),
+                root.nonBlank("channel_id"),
+                root.nonBlank("locale").orElse("en-US"),
                 createdAt,
                 mention);
     }
 
-    private static void writeUser(ObjectNode node, DiscordUser user) {
-        node.put("id", user.id());
-        node.put("display_name", user.displayName());
-        node.put("bot", user.bot());
-        node.put("permissions", user.permissions());
+    private static void writeUser(JsonGenerator json, String field, DiscordUser user) throws IOException {
+        json.writeObjectFieldStart(field);
+        json.writeStringField("id", user.id());
+        json.writeStringField("display_name", user.displayName());
+        json.writeBooleanField("bot", user.bot());
+        json.writeStringField("permissions", user.permissions());
+        json.writeEndObject();
     }
 
-    private static DiscordUser readUser(JsonNode node) throws MalformedJobException {
+    /** A user object; any other value is a user without an id. */
+    private static DiscordUser readUser(JsonValue value) throws MalformedJobException {
+        JsonObject node = StreamingJson.object(value).orElseThrow(() -> new MalformedJobException("The job has no id"));
         String id = required(node, "id");
         return new DiscordUser(
                 id,
-                Json.nonBlank(node, "display_name").orElse(id),
-                node.path("bot").asBoolean(false),
-                Json.nonBlank(node, "permissions").orElse("0"));
+                node.nonBlank("display_name").orElse(id),
+                node.bool("bot", false),
+                node.nonBlank("permissions").orElse("0"));
     }
 
-    private static String required(JsonNode node, String field) throws MalformedJobException {
-        return Json.nonBlank(node, field).orElseThrow(() -> new MalformedJobException("The job has no " + field));
+    private static String required(JsonObject node, String field) throws MalformedJobException {
+        return node.nonBlank(field).orElseThrow(() -> new MalformedJobException("The job has no " + field));
     }
 }

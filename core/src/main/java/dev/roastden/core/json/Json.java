@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The one configured {@link ObjectMapper} and small helpers for reading Discord's loosely typed JSON. */
+/**
+ * The one configured {@link ObjectMapper} and small helpers for reading loosely typed JSON, for the modules that
+ * bind JSON to objects. The interactions handler's path reads and writes with {@link StreamingJson} instead.
+ */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,7 +1,9 @@
 package dev.roastden.core.persona;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.roastden.core.json.Json;
+import dev.roastden.core.json.JsonValue;
+import dev.roastden.core.json.JsonValue.JsonObject;
+import dev.roastden.core.json.MalformedJsonException;
+import dev.roastden.core.json.StreamingJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,9 +38,9 @@ public final class PersonaCatalog {
 
     /** Loads every persona listed in {@code personalities/index.json} on the class path of {@code loader}. */
     public static PersonaCatalog fromClasspath(ClassLoader loader) {
-        JsonNode index = read(loader, DIRECTORY + "index.json");
+        JsonObject index = read(loader, DIRECTORY + "index.json");
         List<Persona> personas = new ArrayList<>();
-        for (JsonNode id : Json.array(index, "personas")) {
+        for (JsonValue id : index.array("personas")) {
             personas.add(parse(read(loader, DIRECTORY + id.asText() + ".json")));
         }
         return new PersonaCatalog(personas);
@@ -86,42 +88,47 @@ public final class PersonaCatalog {
     }
 
     /** Reads one persona from its JSON. */
-    public static Persona parse(JsonNode node) {
+    public static Persona parse(JsonObject node) {
         List<Persona.MemoryTrigger> triggers = new ArrayList<>();
-        for (JsonNode trigger : Json.array(node, "memory_triggers")) {
-            triggers.add(new Persona.MemoryTrigger(
-                    strings(trigger, "keywords"), Json.text(trigger, "memory").orElse("")));
+        for (JsonValue value : node.array("memory_triggers")) {
+            if (value instanceof JsonObject trigger) {
+                triggers.add(new Persona.MemoryTrigger(
+                        strings(trigger, "keywords"), trigger.text("memory").orElse("")));
+            }
         }
         return new Persona(
                 required(node, "id"),
                 required(node, "name"),
                 required(node, "higher_self"),
-                Json.text(node, "tagline").orElse(""),
-                Json.text(node, "summary").orElse(""),
+                node.text("tagline").orElse(""),
+                node.text("summary").orElse(""),
                 strings(node, "traits"),
                 strings(node, "speech_patterns"),
                 strings(node, "interests"),
-                Json.text(node, "roast_style").orElse(""),
+                node.text("roast_style").orElse(""),
                 strings(node, "catchphrases"),
                 triggers,
                 strings(node, "boundaries"),
-                Json.nonBlank(node, "avatar_url"));
+                node.nonBlank("avatar_url"));
     }
 
-    private static List<String> strings(JsonNode node, String field) {
-        return Json.array(node, field).stream().map(JsonNode::asText).toList();
+    private static List<String> strings(JsonObject node, String field) {
+        return node.array(field).stream().map(JsonValue::asText).toList();
     }
 
-    private static String required(JsonNode node, String field) {
-        return Json.nonBlank(node, field).orElseThrow(() -> new IllegalArgumentException("A persona has no " + field));
+    private static String required(JsonObject node, String field) {
+        return node.nonBlank(field).orElseThrow(() -> new IllegalArgumentException("A persona has no " + field));
     }
 
-    private static JsonNode read(ClassLoader loader, String resource) {
+    private static JsonObject read(ClassLoader loader, String resource) {
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing persona resource " + resource);
             }
-            return Json.mapper().readTree(in);
+            return StreamingJson.object(StreamingJson.read(in))
+                    .orElseThrow(() -> new IllegalStateException(resource + " is not a JSON object"));
+        } catch (MalformedJsonException e) {
+            throw new IllegalStateException(resource + " is not valid JSON", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + resource, e);
         }

@@ -1,9 +1,6 @@
 package dev.roastden.core.response;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.roastden.core.json.Json;
-import java.io.UncheckedIOException;
+import dev.roastden.core.json.StreamingJson;
 
 /** Renders {@link InteractionResponse}s to Discord's interaction callback JSON. */
 public final class ResponseJson {
@@ -19,35 +16,45 @@ public final class ResponseJson {
 
     /** The response as a JSON string. */
     public static String write(InteractionResponse response) {
-        ObjectNode root = Json.mapper().createObjectNode();
-        if (response instanceof InteractionResponse.Pong) {
-            root.put("type", PONG);
-        } else if (response instanceof InteractionResponse.ChannelMessage message) {
-            root.put("type", CHANNEL_MESSAGE_WITH_SOURCE);
-            ObjectNode data = root.putObject("data");
-            data.put("content", message.content());
-            data.putObject("allowed_mentions").putArray("parse");
-            if (message.ephemeral()) {
-                data.put("flags", EPHEMERAL);
+        return StreamingJson.write(json -> {
+            json.writeStartObject();
+            if (response instanceof InteractionResponse.Pong) {
+                json.writeNumberField("type", PONG);
+            } else if (response instanceof InteractionResponse.ChannelMessage message) {
+                json.writeNumberField("type", CHANNEL_MESSAGE_WITH_SOURCE);
+                json.writeObjectFieldStart("data");
+                json.writeStringField("content", message.content());
+                json.writeObjectFieldStart("allowed_mentions");
+                json.writeArrayFieldStart("parse");
+                json.writeEndArray();
+                json.writeEndObject();
+                if (message.ephemeral()) {
+                    json.writeNumberField("flags", EPHEMERAL);
+                }
+                json.writeEndObject();
+            } else if (response instanceof InteractionResponse.DeferredChannelMessage deferred) {
+                json.writeNumberField("type", DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE);
+                if (deferred.ephemeral()) {
+                    json.writeObjectFieldStart("data");
+                    json.writeNumberField("flags", EPHEMERAL);
+                    json.writeEndObject();
+                }
+            } else if (response instanceof InteractionResponse.AutocompleteResult result) {
+                json.writeNumberField("type", APPLICATION_COMMAND_AUTOCOMPLETE_RESULT);
+                json.writeObjectFieldStart("data");
+                json.writeArrayFieldStart("choices");
+                for (InteractionResponse.Choice choice : result.choices()) {
+                    json.writeStartObject();
+                    json.writeStringField("name", choice.name());
+                    json.writeStringField("value", choice.value());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            } else {
+                throw new IllegalArgumentException("Unhandled response type " + response.getClass());
             }
-        } else if (response instanceof InteractionResponse.DeferredChannelMessage deferred) {
-            root.put("type", DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE);
-            if (deferred.ephemeral()) {
-                root.putObject("data").put("flags", EPHEMERAL);
-            }
-        } else if (response instanceof InteractionResponse.AutocompleteResult result) {
-            root.put("type", APPLICATION_COMMAND_AUTOCOMPLETE_RESULT);
-            ArrayNode choices = root.putObject("data").putArray("choices");
-            for (InteractionResponse.Choice choice : result.choices()) {
-                choices.addObject().put("name", choice.name()).put("value", choice.value());
-            }
-        } else {
-            throw new IllegalArgumentException("Unhandled response type " + response.getClass());
-        }
-        try {
-            return Json.mapper().writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+            json.writeEndObject();
+        });
     }
 }
