@@ -74,20 +74,24 @@
 
   function attachAutocomplete(input, name) {
     let list = null;
+    // Answers can arrive out of order; only the one for the latest keystroke may show, and none after a pick.
+    let latest = 0;
     const close = () => { if (list) { list.remove(); list = null; } };
-    input.addEventListener("blur", () => setTimeout(close, 150));
+    input.addEventListener("blur", () => { latest++; setTimeout(close, 150); });
     input.addEventListener("input", async () => {
+      const asked = ++latest;
       const result = await api("/playground/api/autocomplete", {
         member: $("member").value, command: $("command").value, subcommand: $("subcommand").value,
         options: collectOptions(), focused: name,
       });
+      if (asked !== latest) return;
       close();
       const choices = ((result.response || {}).data || {}).choices || [];
       if (!choices.length) return;
       list = el("ul", { class: "choices", "data-choices-for": name });
       choices.forEach((choice) => {
         const item = el("li", { "data-value": choice.value }, choice.name);
-        item.addEventListener("mousedown", () => { input.value = choice.value; close(); });
+        item.addEventListener("mousedown", () => { latest++; input.value = choice.value; close(); });
         list.appendChild(item);
       });
       input.parentElement.appendChild(list);
