@@ -8,9 +8,11 @@ import dev.roastden.core.job.DeferredJob;
 import dev.roastden.core.job.DeferredJobCodec;
 import dev.roastden.core.job.MalformedJobException;
 import dev.roastden.worker.observability.WorkerMetrics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.crac.Core;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,17 +55,20 @@ public final class DeferredWorkerHandler implements RequestHandler<SQSEvent, SQS
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         if (context != null) {
-            return PowertoolsLogging.withLogging(context, () -> handle(event));
+            return PowertoolsLogging.withLogging(context, () -> handle(event, Optional.of(context)));
         }
-        return handle(event);
+        return handle(event, Optional.empty());
     }
 
-    private SQSBatchResponse handle(SQSEvent event) {
+    private SQSBatchResponse handle(SQSEvent event, Optional<Context> context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         try {
             List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
             for (SQSEvent.SQSMessage message : records) {
-                if (!processOne(message)) {
+                // Asked per message: the jobs of a batch share the invocation's time.
+                Optional<Duration> remaining =
+                        context.map(c -> Duration.ofMillis(Math.max(0, c.getRemainingTimeInMillis())));
+                if (!processOne(message, remaining)) {
                     failures.add(SQSBatchResponse.BatchItemFailure.builder()
                             .withItemIdentifier(message.getMessageId())
                             .build());
@@ -76,7 +81,7 @@ public final class DeferredWorkerHandler implements RequestHandler<SQSEvent, SQS
     }
 
     /** Whether the message is finished with (false: report it as a batch item failure). */
-    private boolean processOne(SQSEvent.SQSMessage message) {
+    private boolean processOne(SQSEvent.SQSMessage message, Optional<Duration> remainingTime) {
         DeferredJob job;
         try {
             job = DeferredJobCodec.read(message.getBody() == null ? "" : message.getBody());
@@ -85,7 +90,7 @@ public final class DeferredWorkerHandler implements RequestHandler<SQSEvent, SQS
             return true;
         }
         try {
-            return processor.process(job, receiveCount(message)) == JobProcessor.Result.DONE;
+            return processor.process(job, receiveCount(message), remainingTime) == JobProcessor.Result.DONE;
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure processing {}; it will be retried", job, e);
             return false;

@@ -7,6 +7,7 @@ import dev.roastden.core.job.Snowflake;
 import dev.roastden.core.memory.ClaimOutcome;
 import dev.roastden.core.memory.MemoryStore;
 import dev.roastden.core.mention.MentionDecider;
+import dev.roastden.worker.commands.Attempt;
 import dev.roastden.worker.commands.ReplyProducer;
 import dev.roastden.worker.commands.RetryableFailure;
 import dev.roastden.worker.discord.Delivery;
@@ -17,6 +18,7 @@ import dev.roastden.worker.observability.WorkerMetrics;
 import dev.roastden.worker.reply.MessageRenderer;
 import dev.roastden.worker.reply.Reply;
 import dev.roastden.worker.secrets.BotTokenSource;
+import dev.roastden.worker.time.TimeBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,19 +32,29 @@ import org.slf4j.MDC;
  * Processes one job, exactly once in effect: claim the interaction, produce the reply (or take the one an earlier
  * attempt saved), deliver it, mark the interaction done. A retryable failure releases the claim but keeps the saved
  * reply, so the queue's next delivery finishes the job without asking the model again; on the last delivery, or
- * when a retry would come after the token expires, failures become a friendly error instead.
+ * when the queue's retry (a visibility timeout later) would come too late to edit the response, failures become a
+ * friendly error instead. The model step gets the invocation's remaining time less a reserve for that error edit
+ * and the bookkeeping; running out of it is a failure like any other.
  *
  * <p>Mentions are answered with a channel message instead: "typing…" shows while the model works, the message
  * carries the triggering message's id as an enforced nonce so Discord drops a second copy, and a retry first looks
- * for a reply an earlier attempt already posted.
+ * for a reply an earlier attempt already posted. A mention has no token to expire, but one older than
+ * {@link #MENTION_MAX_AGE} is dropped unanswered: the conversation has moved on.
  */
 public final class JobProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(JobProcessor.class);
 
     /** How long Discord accepts edits of an interaction response. */
     public static final Duration TOKEN_LIFETIME = Duration.ofMinutes(15);
-    /** No retry is scheduled when it would come later than this before the token expires. */
-    private static final Duration RETRY_MARGIN = Duration.ofMinutes(3);
+    /** How long after its message a mention is still worth answering (a replay from the dead-letter queue, say). */
+    public static final Duration MENTION_MAX_AGE = Duration.ofHours(1);
+    /**
+     * What a retry needs before the deadline once the queue hands it back: a whole run (the function timeout is
+     * 90 s) and some slack for the queue. No retry is scheduled that would start later than this before it.
+     */
+    static final Duration RETRY_MARGIN = Duration.ofMinutes(2);
+    /** Kept back from the invocation's remaining time for the error edit and the bookkeeping after the model. */
+    static final Duration TIME_RESERVE = Duration.ofSeconds(10);
     /** How many messages after the trigger a retry looks through for a reply already posted. */
     static final int REPLY_LOOKBACK = 50;
 
@@ -55,6 +67,8 @@ public final class JobProcessor {
     private final Clock clock;
     private final Duration lease;
     private final int maxReceives;
+    private final Duration retryDelay;
+    private final Duration defaultModelBudget;
 
     /** What the queue should do with the message. */
     public enum Result {
@@ -73,7 +87,9 @@ public final class JobProcessor {
             WorkerMetrics metrics,
             Clock clock,
             Duration lease,
-            int maxReceives) {
+            int maxReceives,
+            Duration retryDelay,
+            Duration defaultModelBudget) {
         this.memory = memory;
         this.producer = producer;
         this.discord = discord;
@@ -83,20 +99,30 @@ public final class JobProcessor {
         this.clock = clock;
         this.lease = lease;
         this.maxReceives = maxReceives;
+        this.retryDelay = retryDelay;
+        this.defaultModelBudget = defaultModelBudget;
+    }
+
+    /** Processes a job with the configured model budget (no runtime tells the remaining time). */
+    public Result process(DeferredJob job, int receiveCount) {
+        return process(job, receiveCount, Optional.empty());
     }
 
     /**
      * Processes a job.
      *
      * @param receiveCount how many times the queue delivered this message, this time included
+     * @param remainingTime how long the invocation may still run, when the runtime says
      */
-    public Result process(DeferredJob job, int receiveCount) {
+    public Result process(DeferredJob job, int receiveCount, Optional<Duration> remainingTime) {
+        TimeBudget modelTime =
+                TimeBudget.of(remainingTime.map(r -> r.minus(TIME_RESERVE)).orElse(defaultModelBudget));
         MDC.put("interaction_id", job.interactionId());
         MDC.put("command", job.command() + job.subcommand().map(s -> " " + s).orElse(""));
         MDC.put("guild_id", job.guildId().orElse("-"));
         job.option("persona").ifPresent(p -> MDC.put("persona", p));
         try {
-            return run(job, receiveCount);
+            return run(job, receiveCount, modelTime);
         } finally {
             MDC.remove("interaction_id");
             MDC.remove("command");
@@ -105,25 +131,29 @@ public final class JobProcessor {
         }
     }
 
-    private Result run(DeferredJob job, int receiveCount) {
+    private Result run(DeferredJob job, int receiveCount, TimeBudget modelTime) {
         Instant created = Snowflake.instant(job.interactionId()).orElse(job.createdAt());
-        Instant deadline = created.plus(TOKEN_LIFETIME);
+        boolean mention = job.kind() == DeferredJob.Kind.MENTION;
+        Instant deadline = created.plus(mention ? MENTION_MAX_AGE : TOKEN_LIFETIME);
         Instant now = clock.instant();
         if (!now.isBefore(deadline)) {
             LOG.warn(
-                    "The interaction token expired {} minutes ago; dropping the job without any call",
+                    mention
+                            ? "The mention is stale ({} minutes past its age limit); dropping it without any call"
+                            : "The interaction token expired {} minutes ago; dropping the job without any call",
                     Duration.between(deadline, now).toMinutes());
-            metrics.messageProcessed(job.command(), "expired");
+            metrics.messageProcessed(job.command(), mention ? "stale" : "expired");
             return Result.DONE;
         }
-        boolean mention = job.kind() == DeferredJob.Kind.MENTION;
         if (!mention && job.token().isEmpty()) {
             LOG.error("The job has no interaction token; dropping it");
             metrics.messageProcessed(job.command(), "malformed");
             return Result.DONE;
         }
-        boolean lastChance =
-                receiveCount >= maxReceives || now.plus(RETRY_MARGIN).isAfter(deadline);
+        // A released job comes back only after the queue's visibility timeout: too late to be of use if by then
+        // there is not a whole run left before the deadline.
+        boolean lastChance = receiveCount >= maxReceives
+                || now.plus(retryDelay).plus(RETRY_MARGIN).isAfter(deadline);
         String attempt = UUID.randomUUID().toString();
         ClaimOutcome claim;
         try {
@@ -151,7 +181,7 @@ public final class JobProcessor {
         Optional<String> token = mention ? botToken() : Optional.empty();
         try (TypingIndicator.Typing shown =
                 mention && !resumed ? startTyping(job, token) : TypingIndicator.Typing.NONE) {
-            return produceAndDeliver(job, acquired, attempt, deadline, lastChance, token, shown);
+            return produceAndDeliver(job, acquired, attempt, deadline, lastChance, modelTime, token, shown);
         }
     }
 
@@ -161,6 +191,7 @@ public final class JobProcessor {
             String attempt,
             Instant deadline,
             boolean lastChance,
+            TimeBudget modelTime,
             Optional<String> token,
             TypingIndicator.Typing shown) {
         Reply reply;
@@ -171,7 +202,7 @@ public final class JobProcessor {
         } else {
             ReplyProducer.Produced produced;
             try {
-                produced = producer.produce(job, lastChance);
+                produced = producer.produce(job, new Attempt(lastChance, acquired.attempts() > 1, modelTime));
             } catch (RetryableFailure e) {
                 LOG.warn("Retryable failure, releasing the claim: {}", e.getMessage());
                 releaseQuietly(job, attempt);

@@ -6,12 +6,14 @@ import dev.roastden.core.model.ModelRequest;
 import dev.roastden.core.model.PersonaModel;
 import dev.roastden.worker.time.Sleeper;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Retries a model that was throttled or failed transiently, with exponential backoff and full jitter, a few times
- * within one invocation. What still fails goes back to the caller, which lets the queue try again later.
+ * within one invocation, and within the time the caller allows for the whole model step. What still fails goes back
+ * to the caller, which lets the queue try again later.
  */
 public final class RetryingModel implements PersonaModel {
     private static final Logger LOG = LoggerFactory.getLogger(RetryingModel.class);
@@ -43,25 +45,55 @@ public final class RetryingModel implements PersonaModel {
 
     @Override
     public ModelReply generate(ModelRequest request) throws ModelException {
+        return generate(request, Optional.empty());
+    }
+
+    /**
+     * Every attempt and every wait between them fit in {@code timeout}: each call gets what is left of it, and no
+     * wait starts that would leave nothing for the next attempt. When the time runs out the last failure (or a
+     * transient "out of time" failure) goes back to the caller.
+     */
+    @Override
+    public ModelReply generate(ModelRequest request, Duration timeout) throws ModelException {
+        return generate(request, Optional.of(System.nanoTime() + timeout.toNanos()));
+    }
+
+    private ModelReply generate(ModelRequest request, Optional<Long> deadlineNanos) throws ModelException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return delegate.generate(request);
+                if (deadlineNanos.isEmpty()) {
+                    return delegate.generate(request);
+                }
+                Duration left = left(deadlineNanos.get());
+                if (left.isZero()) {
+                    throw new ModelException(ModelException.Kind.TRANSIENT, "No time left for the model");
+                }
+                return delegate.generate(request, left);
             } catch (ModelException e) {
                 if (!e.retryable() || attempt >= maxAttempts) {
                     throw e;
                 }
                 Duration base = e.kind() == ModelException.Kind.THROTTLED ? throttleBase : transientBase;
                 long cap = base.toMillis() << (attempt - 1);
-                long wait = cap / 2 + jitter(cap / 2 + 1);
-                LOG.info("Model {} (attempt {}), retrying in {} ms", e.kind(), attempt, wait);
+                Duration wait = Duration.ofMillis(cap / 2 + jitter(cap / 2 + 1));
+                if (deadlineNanos.isPresent() && wait.compareTo(left(deadlineNanos.get())) >= 0) {
+                    LOG.warn("Model {} (attempt {}), and no time is left for another attempt", e.kind(), attempt);
+                    throw e;
+                }
+                LOG.info("Model {} (attempt {}), retrying in {} ms", e.kind(), attempt, wait.toMillis());
                 try {
-                    sleeper.sleep(Duration.ofMillis(wait));
+                    sleeper.sleep(wait);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
             }
         }
+    }
+
+    /** What is left until the deadline, never negative. */
+    private static Duration left(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
     /**

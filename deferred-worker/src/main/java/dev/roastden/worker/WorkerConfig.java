@@ -21,7 +21,13 @@ import java.util.Optional;
  * @param lease how long one attempt owns an interaction ({@code CLAIM_LEASE_SECONDS}, default 120; keep it above
  *     the function timeout)
  * @param maxReceives after this many deliveries of a job a retryable failure becomes a friendly error
- *     ({@code MAX_RECEIVES}, default 4; keep it below the queue's maxReceiveCount)
+ *     ({@code MAX_RECEIVES}, default 2; keep it below the queue's maxReceiveCount, which is 3 in the deployed stack)
+ * @param retryDelay how long after a delivery a released job comes back: the queue's visibility timeout
+ *     ({@code RETRY_DELAY_SECONDS}, default 540, the deployed queue's). An attempt whose retry would come too late
+ *     for the interaction token answers with a friendly error instead of releasing the job.
+ * @param modelBudget how long the model step (all attempts and the waits between them) may take when the runtime
+ *     does not say how much time the invocation has left, as in local runs ({@code MODEL_BUDGET_SECONDS}, default
+ *     60). On Lambda the budget is the invocation's remaining time minus a reserve for the error edit.
  */
 public record WorkerConfig(
         String memoryTableName,
@@ -34,7 +40,14 @@ public record WorkerConfig(
         String region,
         int maxTokens,
         Duration lease,
-        int maxReceives) {
+        int maxReceives,
+        Duration retryDelay,
+        Duration modelBudget) {
+
+    /** The deployed work queue's visibility timeout: six times the worker's 90-second timeout. */
+    public static final int DEFAULT_RETRY_DELAY_SECONDS = 540;
+
+    public static final int DEFAULT_MODEL_BUDGET_SECONDS = 60;
 
     public static final String DEFAULT_DISCORD_API_BASE = "https://discord.com/api/v10";
     public static final String DEFAULT_MODEL_ID = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
@@ -56,7 +69,11 @@ public record WorkerConfig(
                 Integer.parseInt(optional(env, "BEDROCK_MAX_TOKENS").orElse("700")),
                 Duration.ofSeconds(
                         Long.parseLong(optional(env, "CLAIM_LEASE_SECONDS").orElse("120"))),
-                Integer.parseInt(optional(env, "MAX_RECEIVES").orElse("4")));
+                Integer.parseInt(optional(env, "MAX_RECEIVES").orElse("2")),
+                Duration.ofSeconds(Long.parseLong(
+                        optional(env, "RETRY_DELAY_SECONDS").orElse(Integer.toString(DEFAULT_RETRY_DELAY_SECONDS)))),
+                Duration.ofSeconds(Long.parseLong(
+                        optional(env, "MODEL_BUDGET_SECONDS").orElse(Integer.toString(DEFAULT_MODEL_BUDGET_SECONDS)))));
     }
 
     private static String stripSlash(String url) {

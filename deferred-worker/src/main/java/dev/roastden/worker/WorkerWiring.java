@@ -122,7 +122,9 @@ public final class WorkerWiring implements AutoCloseable {
                 metrics,
                 b.clock,
                 config.lease(),
-                config.maxReceives());
+                config.maxReceives(),
+                config.retryDelay(),
+                config.modelBudget());
     }
 
     /** The wiring Lambda uses: settings from the environment, real AWS endpoints. */

@@ -47,6 +47,9 @@ class InfrastructureTest {
         assertThat(config.modelId()).isEqualTo("us.anthropic.claude-haiku-4-5-20251001-v1:0");
         assertThat(config.guardrailVersion()).contains("DRAFT");
         assertThat(config.region()).isEqualTo("us-east-1");
+        assertThat(config.maxReceives()).isEqualTo(2);
+        assertThat(config.retryDelay()).isEqualTo(java.time.Duration.ofSeconds(540));
+        assertThat(config.modelBudget()).isEqualTo(java.time.Duration.ofSeconds(60));
     }
 
     @Test
@@ -76,7 +79,9 @@ class InfrastructureTest {
                     base.region(),
                     base.maxTokens(),
                     base.lease(),
-                    base.maxReceives());
+                    base.maxReceives(),
+                    base.retryDelay(),
+                    base.modelBudget());
             try (WorkerWiring wiring = WorkerWiring.builder(guarded)
                     .dynamoEndpoint(
                             dev.roastden.worker.support.SharedDynamoDb.get().endpoint())

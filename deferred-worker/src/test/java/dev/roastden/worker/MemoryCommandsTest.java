@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.roastden.core.job.DeferredJob;
 import dev.roastden.worker.support.Harness;
 import dev.roastden.worker.support.Jobs;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,12 +109,17 @@ class MemoryCommandsTest {
                 h.jobs.remember(Jobs.FORD_HIGHER_SELF, "ford", "Ford's barometer is always right"),
                 h.jobs.ask(Jobs.SAMMY, "bex", "Best snack for a raid?"),
                 inGuild(h.jobs.roast(Jobs.SAMMY, Jobs.RILES, "ford", "elsewhere"), OTHER_GUILD));
-        assertThat(itemsMentioning(riles, Jobs.GUILD)).hasSizeGreaterThanOrEqualTo(4);
+        // Exchanges between others that name the caller: in the question, and only in the persona's answer.
+        h.deliver(h.jobs.ask(Jobs.SAMMY, "mags", "Has <@" + riles + "> returned the atlas yet?"));
+        h.bedrock.enqueue(
+                dev.roastden.emulators.bedrock.Outcome.answer("Ask <@!" + riles + ">, they ate the last slice."));
+        h.deliver(h.jobs.ask(Jobs.SAMMY, "juniper", "Who finished the focaccia?"));
+        assertThat(itemsMentioning(riles, Jobs.GUILD)).hasSizeGreaterThanOrEqualTo(6);
 
         DeferredJob forgetMe = h.jobs.forgetMe(Jobs.RILES);
         h.deliver(forgetMe);
 
-        assertThat(h.shown(forgetMe)).contains("1 fact and 3 conversation turns");
+        assertThat(h.shown(forgetMe)).contains("1 fact and 5 conversation turns");
         List<Map<String, AttributeValue>> left = itemsMentioning(riles, Jobs.GUILD);
         // Only operational items may still name them: their rate-limit windows (gone within the hour).
         assertThat(left).allSatisfy(item -> assertThat(item.get("pk").s()).startsWith("RL#user#" + riles + "#"));
@@ -124,6 +130,34 @@ class MemoryCommandsTest {
                 .hasSize(1);
         assertThat(h.wiring.memory().recentTurns(OTHER_GUILD, "ford", 10, h.clock.instant()))
                 .hasSize(1);
+    }
+
+    @Test
+    void aRetriedForgetMeSaysEverythingIsDeletedInsteadOfCountingWhatAnEarlierAttemptAlreadyDeleted() {
+        h.deliver(h.jobs.roast(Jobs.SAMMY, Jobs.RILES, "ford", "parallel parking"));
+        DeferredJob forgetMe = h.jobs.forgetMe(Jobs.RILES);
+        // An earlier attempt deleted everything, then could not save its reply and let the job go.
+        h.wiring.memory().claim(forgetMe.interactionId(), "attempt-1", h.clock.instant(), Duration.ofMinutes(2));
+        h.wiring.memory().forgetUser(Jobs.GUILD, Jobs.RILES.id(), List.of("ford", "juniper", "mags", "bex"));
+        h.wiring.memory().release(forgetMe.interactionId(), "attempt-1");
+
+        assertThat(h.deliver(2, forgetMe).getBatchItemFailures()).isEmpty();
+
+        assertThat(h.shown(forgetMe))
+                .contains("Everything stored about you in this server is deleted")
+                .doesNotContain("0 facts")
+                .doesNotContain("0 conversation turns");
+        assertThat(h.wiring.memory().recentTurns(Jobs.GUILD, "ford", 10, h.clock.instant()))
+                .isEmpty();
+    }
+
+    @Test
+    void aFirstForgetMeWithNothingStoredSaysSo() {
+        DeferredJob forgetMe = h.jobs.forgetMe(Jobs.RILES);
+
+        h.deliver(forgetMe);
+
+        assertThat(h.shown(forgetMe)).contains("0 facts and 0 conversation turns");
     }
 
     @Test

@@ -262,4 +262,32 @@ class MentionDeliveryTest {
                 : Optional.empty());
         return h;
     }
+
+    @Test
+    void aMentionHasNoTokenToExpireAndIsStillAnsweredHalfAnHourLater() {
+        try (Harness h = harness()) {
+            DeferredJob job = h.jobs.mention(Jobs.SAMMY, "ford", "ford, how's the sea?");
+            h.clock.advance(Duration.ofMinutes(30));
+
+            assertThat(h.deliver(job).getBatchItemFailures()).isEmpty();
+
+            assertThat(h.bedrock.calls()).hasSize(1);
+            assertThat(h.discord.channelMessages(Jobs.CHANNEL)).hasSize(1);
+            assertThat(h.metrics.count("MessageProcessed.mention-reply")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aMentionOlderThanAnHourIsDroppedWithoutAnyCall() {
+        try (Harness h = harness()) {
+            DeferredJob job = h.jobs.mention(Jobs.SAMMY, "ford", "ford, how's the sea?");
+            h.clock.advance(JobProcessor.MENTION_MAX_AGE.plusSeconds(1));
+
+            assertThat(h.deliver(job).getBatchItemFailures()).isEmpty();
+
+            assertThat(h.bedrock.calls()).isEmpty();
+            assertThat(h.discord.requests()).isEmpty();
+            assertThat(h.metrics.count("MessageProcessed.stale")).isEqualTo(1);
+        }
+    }
 }

@@ -166,6 +166,40 @@ class RoastFlowTest {
     }
 
     @Test
+    void whenTheQueuesRetryWouldComeAfterTheTokenExpiresAnOutageBecomesAFriendlyErrorAtOnce() {
+        // The job reaches the worker 7 minutes after the interaction: a retry would come 9 minutes later, at 16.
+        DeferredJob job = h.jobs.ask(Jobs.SAMMY, "ford", "Weather?");
+        h.clock.advance(Duration.ofMinutes(7));
+        for (int i = 0; i < 4; i++) {
+            h.bedrock.enqueue(Outcome.serviceUnavailable());
+        }
+
+        assertThat(h.deliver(1, job).getBatchItemFailures()).isEmpty();
+
+        assertThat(h.bedrock.calls()).hasSize(4);
+        assertThat(h.patches(job)).singleElement().satisfies(p -> assertThat(p.succeeded())
+                .isTrue());
+        assertThat(h.shown(job)).contains("Captain Ford").contains("swamped");
+        assertThat(h.metrics.count("MessageProcessed.error")).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryThatComesBackInTimeIsStillScheduled() {
+        DeferredJob job = h.jobs.ask(Jobs.SAMMY, "ford", "Weather?");
+        h.clock.advance(Duration.ofMinutes(3));
+        for (int i = 0; i < 4; i++) {
+            h.bedrock.enqueue(Outcome.serviceUnavailable());
+        }
+
+        assertThat(h.deliver(1, job).getBatchItemFailures()).hasSize(1);
+        assertThat(h.patches(job)).isEmpty();
+
+        h.clock.advance(Duration.ofSeconds(WorkerConfig.DEFAULT_RETRY_DELAY_SECONDS));
+        assertThat(h.deliver(2, job).getBatchItemFailures()).isEmpty();
+        assertThat(h.shown(job)).contains("Emulated reply");
+    }
+
+    @Test
     void a429IsWaitedOutPerRetryAfterThenTheEditSucceeds() {
         h.discord.failNext(DiscordEmulator.patchOriginal(), dev.roastden.emulators.discord.Fault.rateLimited(1.5));
         DeferredJob job = h.jobs.ask(Jobs.SAMMY, "ford", "Weather?");
@@ -186,6 +220,24 @@ class RoastFlowTest {
 
         assertThat(h.patches(job)).extracting(RecordedRequest::status).containsExactly(404);
         assertThat(h.metrics.count("DiscordPatchFailed.gone")).isEqualTo(1);
+        assertThat(h.metrics.count("DuplicateSuppressed")).isEqualTo(1);
+    }
+
+    @Test
+    void aDeletedOriginalResponseIsNotRetried() {
+        DeferredJob job = h.jobs.ask(Jobs.SAMMY, "ford", "Weather?");
+        h.discord.registerInteraction(Jobs.APP, job.token().orElseThrow(), Jobs.CHANNEL);
+        h.discord.deleteOriginal(job.token().orElseThrow());
+
+        assertThat(h.deliver(job).getBatchItemFailures()).isEmpty();
+        assertThat(h.deliver(2, job).getBatchItemFailures()).isEmpty();
+
+        assertThat(h.bedrock.calls()).hasSize(1);
+        assertThat(h.patches(job)).singleElement().satisfies(p -> {
+            assertThat(p.status()).isEqualTo(404);
+        });
+        assertThat(h.metrics.count("DiscordPatchFailed.gone")).isEqualTo(1);
+        assertThat(h.metrics.count("MessageProcessed.dropped")).isEqualTo(1);
         assertThat(h.metrics.count("DuplicateSuppressed")).isEqualTo(1);
     }
 

@@ -62,6 +62,7 @@ class DeferredWorkerTest {
                         "BEDROCK_GUARDRAIL_ID",
                         "BEDROCK_GUARDRAIL_VERSION",
                         "MAX_RECEIVES",
+                        "RETRY_DELAY_SECONDS",
                         "CLAIM_LEASE_SECONDS",
                         "POWERTOOLS_SERVICE_NAME",
                         "POWERTOOLS_METRICS_NAMESPACE",
@@ -88,6 +89,17 @@ class DeferredWorkerTest {
         Map<String, Object> variables =
                 map(map(function(template).get("Environment")).get("Variables"));
         assertThat(Integer.parseInt((String) variables.get("MAX_RECEIVES"))).isEqualTo(maxReceiveCount - 1);
+    }
+
+    @Test
+    void theWorkerKnowsWhenAReleasedJobComesBack() {
+        String queueId = Cfn.logicalId(synthesized.stack().workQueue().queue());
+        int visibility = Cfn.number(properties(Cfn.resource(template, queueId)).get("VisibilityTimeout"));
+        Map<String, Object> variables =
+                map(map(function(template).get("Environment")).get("Variables"));
+        assertThat(visibility).isEqualTo(540);
+        assertThat(Integer.parseInt((String) variables.get("RETRY_DELAY_SECONDS")))
+                .isEqualTo(visibility);
     }
 
     @Test

@@ -140,7 +140,9 @@ public final class LocalSystem implements AutoCloseable {
                 Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"),
                 700,
                 Duration.ofSeconds(120),
-                4);
+                4,
+                Duration.ofSeconds(WorkerPoller.RETRY_VISIBILITY_SECONDS),
+                Duration.ofSeconds(WorkerConfig.DEFAULT_MODEL_BUDGET_SECONDS));
         String botToken = real.map(LocalConfig.RealDiscord::botToken).orElse("local-playground-bot-token");
         WorkerWiring.Builder worker = WorkerWiring.builder(workerConfig)
                 .dynamoEndpoint(dynamo.endpoint())

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * worker handler as an SQS event, deletes what succeeded, and makes the reported failures visible again soon.
  */
 final class WorkerPoller implements AutoCloseable {
-    private static final int RETRY_VISIBILITY_SECONDS = 5;
+    static final int RETRY_VISIBILITY_SECONDS = 5;
 
     private final SqsClient sqs;
     private final String queueUrl;

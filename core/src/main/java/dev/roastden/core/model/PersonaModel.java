@@ -13,6 +13,17 @@ public interface PersonaModel {
      */
     ModelReply generate(ModelRequest request) throws ModelException;
 
+    /**
+     * Writes the persona's reply within {@code timeout}. Models that can bound a call give up when it runs out and
+     * throw a {@link ModelException.Kind#TRANSIENT} failure; the default ignores the bound.
+     *
+     * @param timeout how long this call may take at most
+     * @throws ModelException when no reply could be had in time
+     */
+    default ModelReply generate(ModelRequest request, java.time.Duration timeout) throws ModelException {
+        return generate(request);
+    }
+
     /** A short label for logs and, for generators that are not a real model, for the reply itself. */
     String label();
 }

@@ -5,9 +5,11 @@ import dev.roastden.core.model.ModelReply;
 import dev.roastden.core.model.ModelRequest;
 import dev.roastden.core.model.PersonaModel;
 import dev.roastden.core.prompt.Prompt;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
@@ -90,9 +92,22 @@ public final class BedrockPersonaModel implements PersonaModel {
 
     @Override
     public ModelReply generate(ModelRequest request) throws ModelException {
+        return call(converseRequest(request));
+    }
+
+    /** One call that the SDK abandons after {@code timeout} (a transient failure then). */
+    @Override
+    public ModelReply generate(ModelRequest request, Duration timeout) throws ModelException {
+        ConverseRequest bounded = converseRequest(request).toBuilder()
+                .overrideConfiguration(o -> o.apiCallTimeout(timeout))
+                .build();
+        return call(bounded);
+    }
+
+    private ModelReply call(ConverseRequest converse) throws ModelException {
         ConverseResponse response;
         try {
-            response = client.converse(converseRequest(request));
+            response = client.converse(converse);
         } catch (ThrottlingException | ServiceQuotaExceededException e) {
             throw new ModelException(ModelException.Kind.THROTTLED, "Bedrock throttled the request", e);
         } catch (InternalServerException
@@ -114,6 +129,8 @@ public final class BedrockPersonaModel implements PersonaModel {
                     ? ModelException.Kind.TRANSIENT
                     : ModelException.Kind.PERMANENT;
             throw new ModelException(kind, "Bedrock error " + e.statusCode(), e);
+        } catch (ApiCallTimeoutException e) {
+            throw new ModelException(ModelException.Kind.TRANSIENT, "Bedrock did not answer in time", e);
         } catch (SdkClientException e) {
             throw new ModelException(ModelException.Kind.TRANSIENT, "Could not reach Bedrock", e);
         }

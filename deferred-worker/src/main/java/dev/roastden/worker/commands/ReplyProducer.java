@@ -9,6 +9,7 @@ import dev.roastden.core.memory.MemoryStore;
 import dev.roastden.core.memory.Turn;
 import dev.roastden.core.memory.Ulid;
 import dev.roastden.core.mention.MentionDecider;
+import dev.roastden.core.mention.MentionText;
 import dev.roastden.core.model.ModelException;
 import dev.roastden.core.model.ModelReply;
 import dev.roastden.core.model.ModelRequest;
@@ -77,25 +78,26 @@ public final class ReplyProducer {
     /**
      * The reply to a command job.
      *
-     * @param lastChance no retry will follow: answer a friendly error instead of failing retryably
+     * @param attempt whether it is the last chance, whether an earlier attempt came first, the time for the model
      * @throws RetryableFailure when a later attempt may succeed
      */
-    public Produced produce(DeferredJob job, boolean lastChance) throws RetryableFailure {
+    public Produced produce(DeferredJob job, Attempt attempt) throws RetryableFailure {
+        boolean lastChance = attempt.lastChance();
         try {
             if (job.kind() == DeferredJob.Kind.COMPONENT) {
                 return Produced.of(Reply.notice("That button isn't wired up yet."));
             }
             switch (job.command()) {
                 case CommandCatalog.ROAST:
-                    return personaReply(job, PromptInput.Task.ROAST, lastChance);
+                    return personaReply(job, PromptInput.Task.ROAST, attempt);
                 case CommandCatalog.ASK:
-                    return personaReply(job, PromptInput.Task.ASK, lastChance);
+                    return personaReply(job, PromptInput.Task.ASK, attempt);
                 case CommandCatalog.REMEMBER:
                     return Produced.of(remember(job));
                 case CommandCatalog.FORGET:
-                    return Produced.of(forget(job));
+                    return Produced.of(forget(job, attempt.repeated()));
                 case "mention":
-                    return personaReply(job, PromptInput.Task.MENTION, lastChance);
+                    return personaReply(job, PromptInput.Task.MENTION, attempt);
                 default:
                     return Produced.of(Reply.notice("I don't know the command /" + job.command() + "."));
             }
@@ -122,7 +124,7 @@ public final class ReplyProducer {
 
     // --- /roast, /ask, mentions ------------------------------------------------------------------------------------
 
-    private Produced personaReply(DeferredJob job, PromptInput.Task task, boolean lastChance) throws RetryableFailure {
+    private Produced personaReply(DeferredJob job, PromptInput.Task task, Attempt attempt) throws RetryableFailure {
         Optional<Persona> chosen = personaFor(job, task);
         if (chosen.isEmpty()) {
             return Produced.of(Reply.notice(
@@ -175,7 +177,7 @@ public final class ReplyProducer {
         ModelReply answer;
         long started = System.nanoTime();
         try {
-            answer = model.generate(request);
+            answer = model.generate(request, attempt.modelTime().remaining());
         } catch (ModelException e) {
             if (e.kind() == ModelException.Kind.PERMANENT) {
                 LOG.error("The model refused the request for good: {}", e.getMessage());
@@ -187,7 +189,7 @@ public final class ReplyProducer {
                                 + "Try rephrasing?",
                         List.of()));
             }
-            if (lastChance) {
+            if (attempt.lastChance()) {
                 LOG.error("The model is still unavailable on the last attempt: {}", e.getMessage());
                 return Produced.of(new Reply(
                         Reply.Kind.ERROR,
@@ -207,7 +209,10 @@ public final class ReplyProducer {
         String text = tidy(answer.text(), persona);
         Optional<Turn> turn = Optional.empty();
         if (!out.contains(invoker.id())) {
+            // Everyone the exchange names is in it: "/forget me" by any of them removes it.
             Set<String> users = new LinkedHashSet<>(involved);
+            users.addAll(MentionText.mentionedUserIds(userText));
+            users.addAll(MentionText.mentionedUserIds(text));
             DiscordUser subject = target.orElse(invoker);
             turn = Optional.of(new Turn(
                     scope,
@@ -325,7 +330,11 @@ public final class ReplyProducer {
 
     // --- /forget ----------------------------------------------------------------------------------------------------
 
-    private Reply forget(DeferredJob job) {
+    /**
+     * @param repeated an earlier attempt may already have deleted what this one is asked to: counts would then
+     *     understate what was deleted, so the answer says what is true now instead
+     */
+    private Reply forget(DeferredJob job, boolean repeated) {
         if (job.guildId().isEmpty()) {
             return Reply.notice("Memories live in a server: use /forget there.");
         }
@@ -341,6 +350,9 @@ public final class ReplyProducer {
                 }
                 Optional<Fact> fact = memory.findFact(guild, personaIds, id.get());
                 if (fact.isEmpty()) {
+                    if (repeated) {
+                        return Reply.notice("Forgotten: memory `" + id.get() + "` is already deleted.");
+                    }
                     return Reply.notice("No memory `" + id.get() + "` in this server (already forgotten?).");
                 }
                 Fact f = fact.get();
@@ -366,10 +378,17 @@ public final class ReplyProducer {
                             + p.name() + "'s memory.");
                 }
                 ForgetCounts counts = memory.forgetPersona(guild, p.id());
+                if (repeated) {
+                    return Reply.notice(p.name() + " forgot everything from this server: it's all deleted.");
+                }
                 return Reply.notice(p.name() + " forgot everything from this server: " + describe(counts) + ".");
             }
             case CommandCatalog.FORGET_ME: {
                 ForgetCounts counts = memory.forgetUser(guild, invoker.id(), personaIds);
+                if (repeated) {
+                    return Reply.notice("Done. Everything stored about you in this server is deleted."
+                            + " (New conversations are remembered again; they expire after 30 days.)");
+                }
                 return Reply.notice("Done. Deleted everything stored about you in this server: " + describe(counts)
                         + ". (New conversations are remembered again; they expire after 30 days.)");
             }

@@ -8,6 +8,18 @@ import java.nio.charset.StandardCharsets;
 
 /** A Lambda context with plausible values, for running the handler the way the Lambda runtime does. */
 public final class FakeLambdaContext implements Context {
+    private final int remainingMillis;
+
+    /** A context with a minute left. */
+    public FakeLambdaContext() {
+        this(60_000);
+    }
+
+    /** A context whose invocation has {@code remainingMillis} left, however often it is asked. */
+    public FakeLambdaContext(int remainingMillis) {
+        this.remainingMillis = remainingMillis;
+    }
+
     @Override
     public String getAwsRequestId() {
         return "c6af9ac6-7b61-11e6-9a41-93e8deadbeef";
@@ -50,7 +62,7 @@ public final class FakeLambdaContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 60_000;
+        return remainingMillis;
     }
 
     @Override

@@ -98,7 +98,9 @@ public final class Harness implements AutoCloseable {
                 "us-east-1",
                 700,
                 Duration.ofSeconds(120),
-                4);
+                4,
+                Duration.ofSeconds(WorkerConfig.DEFAULT_RETRY_DELAY_SECONDS),
+                Duration.ofSeconds(WorkerConfig.DEFAULT_MODEL_BUDGET_SECONDS));
     }
 
     /** SDK retries that do not sleep. */
@@ -124,6 +126,14 @@ public final class Harness implements AutoCloseable {
         SQSEvent event = new SQSEvent();
         event.setRecords(records);
         return handler.handleRequest(event, null);
+    }
+
+    /** Delivers the job as the Lambda runtime does, with its context (and so its remaining time). */
+    public SQSBatchResponse deliver(
+            com.amazonaws.services.lambda.runtime.Context context, int receiveCount, DeferredJob job) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message(job, receiveCount)));
+        return handler.handleRequest(event, context);
     }
 
     /** An SQS message carrying the job, as Lambda's event source mapping delivers it. */

@@ -26,10 +26,12 @@ public final class WorkQueue extends Construct {
     private final Queue queue;
     private final Queue deadLetterQueue;
     private final int maxReceiveCount;
+    private final Duration visibilityTimeout;
 
     public WorkQueue(Construct scope, String id, WorkQueueProps props) {
         super(scope, id);
         maxReceiveCount = props.maxReceiveCount();
+        visibilityTimeout = props.visibilityTimeout();
 
         deadLetterQueue = Queue.Builder.create(this, "DeadLetterQueue")
                 .encryption(QueueEncryption.SQS_MANAGED)
@@ -58,6 +60,11 @@ public final class WorkQueue extends Construct {
     /** Deliveries of a job before it moves to the dead-letter queue. */
     public int maxReceiveCount() {
         return maxReceiveCount;
+    }
+
+    /** How long a received job stays hidden: a job the worker hands back returns after this. */
+    public Duration visibilityTimeout() {
+        return visibilityTimeout;
     }
 
     /** Where jobs go after {@code maxReceiveCount} failed deliveries. */

@@ -59,6 +59,11 @@ public final class DeferredWorker extends Construct {
         // failure into a friendly error message on delivery MAX_RECEIVES, one short of the dead-letter
         // queue, so that the message is still editable and one spare delivery remains.
         environment.put("MAX_RECEIVES", Integer.toString(props.workQueue().maxReceiveCount() - 1));
+        // When a retry comes back: a visibility timeout later. An attempt whose retry would arrive too
+        // late to edit the response answers with the friendly error at once.
+        environment.put(
+                "RETRY_DELAY_SECONDS",
+                Long.toString(props.workQueue().visibilityTimeout().toSeconds().longValue()));
         // One attempt owns an interaction for longer than the function can run.
         environment.put(
                 "CLAIM_LEASE_SECONDS", Long.toString(CLAIM_LEASE.toSeconds().longValue()));
