@@ -119,6 +119,25 @@ class RegisterCommandsTest {
     }
 
     @Test
+    void aForbiddenServerExitsWithTheAuthCodeAndSaysWhatToCheck() {
+        discord.failNext(DiscordEmulator.anyRequest(), Fault.missingAccess());
+        assertThat(run("register", "--guild", GUILD)).isEqualTo(RegisterCommands.AUTH);
+        assertThat(stderr())
+                .contains("403")
+                .contains("applications.commands")
+                .contains("Discord says: Missing Access")
+                .doesNotContain(TOKEN);
+        assertThat(discord.guildCommands(APP, GUILD)).isEmpty();
+    }
+
+    @Test
+    void anotherDiscordErrorExitsWithTheApiErrorCode() {
+        discord.failNext(DiscordEmulator.anyRequest(), Fault.serverError());
+        assertThat(run("list")).isEqualTo(RegisterCommands.API_ERROR);
+        assertThat(stderr()).contains("Discord answered 500.").doesNotContain(TOKEN);
+    }
+
+    @Test
     void rateLimitingExitsWithItsOwnCodeAndSaysWhen() {
         discord.failNext(DiscordEmulator.anyRequest(), Fault.rateLimited(2.5));
         assertThat(run("register")).isEqualTo(RegisterCommands.RATE_LIMITED);

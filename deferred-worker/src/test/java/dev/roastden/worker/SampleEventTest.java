@@ -1,7 +1,6 @@
 package dev.roastden.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,21 +16,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The committed sample SQS event (owned by the events module) runs through the handler and produces the PATCH. */
 class SampleEventTest {
-    private static final List<Path> CANDIDATES = List.of(
-            Path.of("../events/src/main/resources/sqs/deferred-job.json"), Path.of("../events/sqs/deferred-job.json"));
+    /** Where the events module keeps it, next to this module; {@code sam local invoke -e} reads the same file. */
+    private static final Path SAMPLE = Path.of("../events/sqs/deferred-job.json");
 
     @Test
     void theSampleRoastEventProducesOnePatchOfTheOriginalResponse() throws Exception {
-        Optional<Path> sample = CANDIDATES.stream().filter(Files::isRegularFile).findFirst();
-        assumeTrue(
-                sample.isPresent(),
-                "No sample SQS event at " + CANDIDATES + " yet (the events module owns it); skipping");
-        SQSEvent event = read(sample.get());
+        assertThat(SAMPLE).as("the committed sample SQS event").isRegularFile();
+        SQSEvent event = read(SAMPLE);
         DeferredJob job = DeferredJobCodec.read(event.getRecords().get(0).getBody());
 
         try (Harness h = Harness.start()) {

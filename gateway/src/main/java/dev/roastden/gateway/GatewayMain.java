@@ -58,7 +58,6 @@ public final class GatewayMain {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            Log.LOG.info("Stopping: leaving the Discord gateway");
                             gateway.close();
                             stopped.countDown();
                         },
@@ -162,6 +161,7 @@ public final class GatewayMain {
         private DiscordConnection connection;
         private ThreadPoolExecutor enqueuer;
         private SqsClient sqs;
+        private boolean closed;
 
         private Running(HealthServer server, GatewayHealth health, ScheduledExecutorService scheduler) {
             this.server = server;
@@ -186,11 +186,17 @@ public final class GatewayMain {
         }
 
         /**
-         * Stops in order: leave the gateway (no new mentions), let queued mentions reach SQS, then stop answering
-         * {@code /health}.
+         * Stops in order: {@code /health} answers 503 (so nothing counts on this task any more), leave the gateway
+         * (no new mentions), let queued mentions reach SQS, then stop answering {@code /health}.
          */
         @Override
         public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            health.stopping();
+            Log.LOG.info("Stopping: /health answers 503; leaving the Discord gateway");
             if (connection != null) {
                 connection.close();
             }

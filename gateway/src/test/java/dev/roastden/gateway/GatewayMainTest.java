@@ -1,11 +1,15 @@
 package dev.roastden.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roastden.core.json.Json;
+import dev.roastden.gateway.health.GatewayHealth;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The task in this JVM without what it needs to connect: it must stay up and say why it is unhealthy. */
+/**
+ * The task in this JVM without what it needs to connect: it must stay up and say why it is unhealthy, and on shutdown
+ * answer 503 before it stops listening.
+ */
 class GatewayMainTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-11-20T18:00:00Z"));
     private final ByteArrayOutputStream metrics = new ByteArrayOutputStream();
@@ -92,6 +99,52 @@ class GatewayMainTest {
                     .doesNotContain(token);
             assertThat(messages()).noneSatisfy(m -> assertThat(m).contains(token));
         }
+    }
+
+    @Test
+    void closingAnswers503FirstAndThenStopsListening() throws Exception {
+        GatewayMain.Running gateway = GatewayMain.start(
+                Map.of("HEALTH_PORT", "0", "WORK_QUEUE_URL", "http://127.0.0.1:9/000000000000/work"),
+                clock,
+                new PrintStream(metrics, true, StandardCharsets.UTF_8));
+        int port = gateway.healthPort();
+        List<HttpResponse<String>> whileStopping = new ArrayList<>();
+        // The stopping announcement is logged on the closing thread, after health switches and before the server
+        // stops: asking /health at that moment sees what a load balancer sees during the drain.
+        Handler probe = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getMessage().startsWith("Stopping:")) {
+                    try {
+                        whileStopping.add(health(port));
+                    } catch (Exception e) {
+                        throw new AssertionError("/health did not answer while stopping", e);
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        mainLogger.addHandler(probe);
+        try {
+            gateway.close();
+        } finally {
+            mainLogger.removeHandler(probe);
+        }
+
+        assertThat(whileStopping).hasSize(1);
+        assertThat(whileStopping.get(0).statusCode()).isEqualTo(503);
+        assertThat(Json.mapper()
+                        .readTree(whileStopping.get(0).body())
+                        .path("reason")
+                        .asText())
+                .isEqualTo(GatewayHealth.STOPPING_REASON);
+        assertThat(gateway.health().healthy()).isFalse();
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
     }
 
     private List<String> messages() {

@@ -1,6 +1,8 @@
 package dev.roastden.local;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,9 +54,20 @@ public record LocalConfig(
         Optional<String> botToken = value(env, "DISCORD_BOT_TOKEN");
         Optional<RealDiscord> real = Optional.empty();
         if (publicKey.isPresent() || applicationId.isPresent() || botToken.isPresent()) {
-            if (publicKey.isEmpty() || applicationId.isEmpty() || botToken.isEmpty()) {
+            List<String> missing = new ArrayList<>();
+            if (publicKey.isEmpty()) {
+                missing.add("DISCORD_PUBLIC_KEY");
+            }
+            if (applicationId.isEmpty()) {
+                missing.add("DISCORD_APPLICATION_ID");
+            }
+            if (botToken.isEmpty()) {
+                missing.add("DISCORD_BOT_TOKEN");
+            }
+            if (!missing.isEmpty()) {
                 throw new IllegalStateException("Real Discord mode needs all three of DISCORD_PUBLIC_KEY,"
-                        + " DISCORD_APPLICATION_ID and DISCORD_BOT_TOKEN; unset them all for the playground.");
+                        + " DISCORD_APPLICATION_ID and DISCORD_BOT_TOKEN; missing: " + String.join(", ", missing)
+                        + ". Unset them all for the playground.");
             }
             real = Optional.of(new RealDiscord(publicKey.get(), applicationId.get(), botToken.get()));
         }

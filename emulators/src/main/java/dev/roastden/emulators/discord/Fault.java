@@ -18,6 +18,11 @@ public record Fault(int status, int code, String message, OptionalDouble retryAf
         return new Fault(429, 0, "You are being rate limited.", OptionalDouble.of(seconds), false);
     }
 
+    /** 403 Missing Access (50001): the bot may not act there, e.g. it is not in the server or lacks a scope. */
+    public static Fault missingAccess() {
+        return new Fault(403, 50001, "Missing Access", OptionalDouble.empty(), false);
+    }
+
     /** 404 Unknown Webhook (10015): the interaction token is gone. */
     public static Fault unknownWebhook() {
         return new Fault(404, 10015, "Unknown Webhook", OptionalDouble.empty(), false);

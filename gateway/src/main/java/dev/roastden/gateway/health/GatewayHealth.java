@@ -8,12 +8,17 @@ import java.util.OptionalLong;
 /**
  * What the task knows about its Discord connection, and the verdict drawn from it: healthy only while connected with a
  * heartbeat younger than the limit. A configuration problem (no token, a token Discord rejects, an intent the
- * application may not use) blocks health for good and names itself as the reason.
+ * application may not use) blocks health for good and names itself as the reason. Once the task is stopping, health
+ * is unavailable whatever else is true.
  */
 public final class GatewayHealth {
+    /** The reason {@code /health} gives once the task is shutting down. */
+    public static final String STOPPING_REASON = "Stopping: the task is shutting down";
+
     private final Clock clock;
     private final Duration maxHeartbeatAge;
 
+    private boolean stopping;
     private String blockedReason;
     private String connection = "STARTING";
     private boolean connected;
@@ -29,6 +34,14 @@ public final class GatewayHealth {
     public synchronized void blocked(String reason) {
         blockedReason = reason;
         connected = false;
+    }
+
+    /**
+     * The task is shutting down: health is 503 from now on, whatever the connection does, so the load balancer and
+     * ECS stop counting on this task while it leaves Discord and drains.
+     */
+    public synchronized void stopping() {
+        stopping = true;
     }
 
     /** The connection's state changed (informational; JDA's status names). */
@@ -63,6 +76,9 @@ public final class GatewayHealth {
                 : OptionalLong.of(
                         Math.max(0, Duration.between(lastHeartbeat, now).toSeconds()));
         OptionalLong ping = gatewayPingMillis < 0 ? OptionalLong.empty() : OptionalLong.of(gatewayPingMillis);
+        if (stopping) {
+            return new HealthReport(false, STOPPING_REASON, connection, age, ping);
+        }
         if (blockedReason != null) {
             return new HealthReport(false, blockedReason, connection, age, ping);
         }

@@ -12,6 +12,20 @@ class GatewayHealthTest {
     private final GatewayHealth health = new GatewayHealth(clock, Duration.ofSeconds(120));
 
     @Test
+    void stoppingIsUnavailableEvenWhenConnectedWithAFreshHeartbeat() {
+        health.connected();
+        health.heartbeat(40);
+        assertThat(health.report().healthy()).isTrue();
+
+        health.stopping();
+        health.connected();
+
+        HealthReport report = health.report();
+        assertThat(report.httpStatus()).isEqualTo(503);
+        assertThat(report.reason()).isEqualTo(GatewayHealth.STOPPING_REASON);
+    }
+
+    @Test
     void startingIsUnavailable() {
         HealthReport report = health.report();
         assertThat(report.httpStatus()).isEqualTo(503);

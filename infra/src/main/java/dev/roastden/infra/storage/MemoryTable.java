@@ -15,10 +15,23 @@ import software.constructs.Construct;
 
 /**
  * The single DynamoDB table behind every persona: conversation turns, remembered facts,
- * interaction claims, rate-limit windows and consent records, each kind under its own key prefix
- * (see DESIGN.md). On demand, point-in-time recovery on, items expire through the
- * {@value #TTL_ATTRIBUTE} attribute, and the {@value #BY_USER_INDEX} index finds everything
- * stored about one user.
+ * interaction claims, rate-limit windows and consent records, each kind under its own key prefix.
+ * On demand, point-in-time recovery on, items expire through the {@value #TTL_ATTRIBUTE}
+ * attribute, and the {@value #BY_USER_INDEX} index finds everything stored about one user.
+ *
+ * <pre>
+ * item                 pk                          sk        expiry
+ * conversation turn    G#{guild}#P#{persona}       T#{ulid}  30 days
+ * remembered fact      G#{guild}#P#{persona}       F#{ulid}  none
+ * interaction claim    I#{interactionId}           I         1 day
+ * rate-limit window    RL#{scope}#{id}#{window}    RL        window end + 1 hour
+ * consent / opt-out    G#{guild}#U#{user}          CONSENT   none
+ * byUser index         gsi1pk U#{user}, gsi1sk {pk}#{sk}, on turns and facts (for /forget me)
+ * </pre>
+ *
+ * <p>One item per turn and per fact, never one growing item per conversation: an item is limited
+ * to 400 KB, and concurrent workers would race to rewrite it. Readers filter expired items,
+ * because TTL deletion can lag by days.
  */
 public final class MemoryTable extends Construct {
 

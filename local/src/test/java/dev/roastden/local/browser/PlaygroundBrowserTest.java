@@ -9,6 +9,7 @@ import dev.roastden.local.LocalSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,17 +31,19 @@ class PlaygroundBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        if (!WebDriverSession.available()) {
+        Optional<WebDriverSession.Browser> found = WebDriverSession.browser();
+        if (found.isEmpty()) {
             if (ci) {
-                throw new IllegalStateException("CI must run the browser test: install chromium and chromium-driver");
+                throw new IllegalStateException("CI must run the browser test: install chromium and chromium-driver,"
+                        + " or set CHROME_BIN and CHROMEDRIVER");
             }
             assumeTrue(
                     false,
-                    "Skipped: Debian's chromium and chromium-driver are not installed"
-                            + " (apt-get install chromium chromium-driver)");
+                    "Skipped: no browser for the test (apt-get install chromium chromium-driver,"
+                            + " or set CHROME_BIN and CHROMEDRIVER)");
         }
         system = LocalSystem.start(LocalConfig.forTests(), RequestLog.silent());
-        browser = WebDriverSession.start();
+        browser = WebDriverSession.start(found.get());
         browser.open("http://127.0.0.1:" + system.port() + "/");
         browser.await("document.body.dataset.ready === 'true'", Duration.ofSeconds(20));
     }

@@ -13,17 +13,52 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * A headless Chromium driven through ChromeDriver's W3C WebDriver HTTP API with the JDK's HTTP client: enough to
+ * A headless Chromium (or Chrome) driven through ChromeDriver's W3C WebDriver HTTP API with the JDK's HTTP client: enough to
  * open a page, type, click, read text and wait for conditions, without a browser-automation library.
  */
 final class WebDriverSession implements AutoCloseable {
+    /** Debian's {@code chromium} and {@code chromium-driver}. */
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Google Chrome, as GitHub's Ubuntu runners have it. */
+    static final Path GOOGLE_CHROME = Path.of("/usr/bin/google-chrome");
+
+    /** The browser and its driver, when both are there. */
+    record Browser(Path binary, Path driver) {
+        /**
+         * {@code CHROME_BIN} and {@code CHROMEDRIVER} when set; otherwise Debian's chromium and chromium-driver;
+         * otherwise Google Chrome with the driver in {@code CHROMEWEBDRIVER} (GitHub's Ubuntu runners). A variable
+         * that is set but names nothing runnable is not passed over: the answer is then empty.
+         */
+        static Optional<Browser> find(Map<String, String> env, Predicate<Path> executable) {
+            Optional<Path> binary = choose(env.get("CHROME_BIN"), List.of(CHROMIUM, GOOGLE_CHROME), executable);
+            List<Path> drivers = new ArrayList<>(List.of(CHROMEDRIVER));
+            String webDriverDir = env.get("CHROMEWEBDRIVER");
+            if (webDriverDir != null && !webDriverDir.isBlank()) {
+                drivers.add(Path.of(webDriverDir, "chromedriver"));
+            }
+            Optional<Path> driver = choose(env.get("CHROMEDRIVER"), drivers, executable);
+            return binary.isPresent() && driver.isPresent()
+                    ? Optional.of(new Browser(binary.get(), driver.get()))
+                    : Optional.empty();
+        }
+
+        private static Optional<Path> choose(String override, List<Path> defaults, Predicate<Path> executable) {
+            if (override != null && !override.isBlank()) {
+                return Optional.of(Path.of(override)).filter(executable);
+            }
+            return defaults.stream().filter(executable).findFirst();
+        }
+    }
 
     private final Process driver;
     private final URI base;
@@ -38,17 +73,17 @@ final class WebDriverSession implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Whether Debian's chromium and chromium-driver are installed. */
-    static boolean available() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    /** The browser on this machine (see {@link Browser#find}), if there is one. */
+    static Optional<Browser> browser() {
+        return Browser.find(System.getenv(), Files::isExecutable);
     }
 
-    static WebDriverSession start() throws IOException, InterruptedException {
+    static WebDriverSession start(Browser browser) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port)
+        Process driver = new ProcessBuilder(browser.driver().toString(), "--port=" + port)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -79,7 +114,7 @@ final class WebDriverSession implements AutoCloseable {
         ObjectNode capabilities = Json.mapper().createObjectNode();
         ObjectNode chrome =
                 capabilities.putObject("capabilities").putObject("alwaysMatch").putObject("goog:chromeOptions");
-        chrome.put("binary", CHROMIUM.toString());
+        chrome.put("binary", browser.binary().toString());
         var args = chrome.putArray("args");
         for (String arg : List.of(
                 "--headless=new",
