@@ -1,5 +1,7 @@
 package dev.roastden.core.model;
 
+import java.time.Duration;
+
 /**
  * Whatever writes a persona's words. On Lambda this is Claude through Bedrock's Converse API; the local system can
  * plug in an OpenAI-compatible endpoint or an offline generator. Implementations must be thread-safe.
@@ -20,7 +22,7 @@ public interface PersonaModel {
      * @param timeout how long this call may take at most
      * @throws ModelException when no reply could be had in time
      */
-    default ModelReply generate(ModelRequest request, java.time.Duration timeout) throws ModelException {
+    default ModelReply generate(ModelRequest request, Duration timeout) throws ModelException {
         return generate(request);
     }
 

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * {@link MemoryStore} on one DynamoDB table, laid out as in the design:
+ * {@link MemoryStore} on one DynamoDB table, laid out as follows:
  *
  * <pre>
  * conversation turn      G#{guild}#P#{persona}   T#{ulid}   expiresAt = +30 days, GSI byUser U#{subject} / {pk}#{sk}
