@@ -60,7 +60,7 @@ public final class OfflinePersonaModel implements PersonaModel {
                 .findFirst()
                 .ifPresent(t -> lines.add("Which reminds me: " + t.memory()));
         pick(persona.interests(), seed >>> 7)
-                .ifPresent(i -> lines.add("Even " + i + " has more going for it than that."));
+                .ifPresent(i -> lines.add("I would rather be talking about " + i + ", and that says a lot."));
         return lines;
     }
 
