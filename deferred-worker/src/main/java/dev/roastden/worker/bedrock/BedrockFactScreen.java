@@ -32,8 +32,8 @@ public final class BedrockFactScreen implements FactScreen {
         this.guardrailVersion = guardrailVersion;
     }
 
-    /** The ApplyGuardrail request for {@code fact}; public for tests. */
-    public ApplyGuardrailRequest request(String fact) {
+    /** The ApplyGuardrail request for {@code fact}: one text block, screened as user input. */
+    private ApplyGuardrailRequest request(String fact) {
         return ApplyGuardrailRequest.builder()
                 .guardrailIdentifier(guardrailId)
                 .guardrailVersion(guardrailVersion)
