@@ -26,6 +26,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.warmup.http.CannedResponseHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailContentSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -141,6 +143,12 @@ public final class WorkerPriming implements Resource {
                     .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p")))));
             quietly(() -> bedrock.converse(b -> b.modelId(wiring.config().modelId())
                     .messages(m -> m.role("user").content(c -> c.text("hi")))));
+            if (wiring.config().guardrailId().isPresent()) {
+                quietly(() -> bedrock.applyGuardrail(b -> b.guardrailIdentifier("prime")
+                        .guardrailVersion("1")
+                        .source(GuardrailContentSource.INPUT)
+                        .content(GuardrailContentBlock.fromText(t -> t.text("hi")))));
+            }
             quietly(() -> secrets.getSecretValue(b -> b.secretId("prime")));
         }
     }

@@ -3,7 +3,9 @@ package dev.roastden.worker;
 import dev.roastden.core.memory.MemoryStore;
 import dev.roastden.core.model.PersonaModel;
 import dev.roastden.core.persona.PersonaCatalog;
+import dev.roastden.worker.bedrock.BedrockFactScreen;
 import dev.roastden.worker.bedrock.BedrockPersonaModel;
+import dev.roastden.worker.commands.FactScreen;
 import dev.roastden.worker.commands.Limits;
 import dev.roastden.worker.commands.ReplyProducer;
 import dev.roastden.worker.discord.DiscordRest;
@@ -36,9 +38,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilde
 
 /**
  * Builds the worker: SDK clients (URLConnection HTTP client, explicit region), the DynamoDB memory store, the Bedrock
- * model with retries, the Discord REST client, the bot token source and the job processor. Lambda uses
- * {@link #fromEnvironment()}; tests and the local system use {@link #builder(WorkerConfig)} to point the clients at
- * emulators and to inject a clock, a sleeper, metrics or another model. No network call happens here.
+ * model with retries, the screen for /remember facts (the Bedrock guardrail when one is configured), the Discord
+ * REST client, the bot token source and the job processor. Lambda uses {@link #fromEnvironment()}; tests and the
+ * local system use {@link #builder(WorkerConfig)} to point the clients at emulators and to inject a clock, a sleeper,
+ * metrics or another model. No network call happens here.
  */
 public final class WorkerWiring implements AutoCloseable {
     private final WorkerConfig config;
@@ -48,6 +51,7 @@ public final class WorkerWiring implements AutoCloseable {
     private final MemoryStore memory;
     private final PersonaModel model;
     private final Optional<BedrockPersonaModel> bedrockModel;
+    private final FactScreen factScreen;
     private final PersonaCatalog personas;
     private final WorkerMetrics metrics;
     private final JobProcessor processor;
@@ -111,8 +115,13 @@ public final class WorkerWiring implements AutoCloseable {
                 secrets, config.botTokenSecretId(), metrics, b.clock, Duration.ofMinutes(15)));
         DiscordRest discord =
                 new DiscordRest(config.discordApiBase(), WorkerConfig.USER_AGENT, b.clock, b.sleeper, b.discordTimeout);
+        // With a guardrail, facts are screened by it before they are stored; without one, they are not screened.
+        this.factScreen = config.guardrailId()
+                .<FactScreen>map(id -> new BedrockFactScreen(
+                        bedrock, id, config.guardrailVersion().orElse("DRAFT")))
+                .orElseGet(FactScreen::allowAll);
         ReplyProducer producer =
-                new ReplyProducer(memory, model, personas, metrics, b.clock, b.limits, config.maxTokens());
+                new ReplyProducer(memory, model, factScreen, personas, metrics, b.clock, b.limits, config.maxTokens());
         this.processor = new JobProcessor(
                 memory,
                 producer,
@@ -160,6 +169,11 @@ public final class WorkerWiring implements AutoCloseable {
     /** The Bedrock model, unless another model was plugged in. */
     public Optional<BedrockPersonaModel> bedrockModel() {
         return bedrockModel;
+    }
+
+    /** What screens /remember facts: the guardrail when one is configured, else nothing. */
+    public FactScreen factScreen() {
+        return factScreen;
     }
 
     public PersonaCatalog personas() {

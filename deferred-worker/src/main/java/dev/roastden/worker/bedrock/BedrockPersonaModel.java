@@ -9,29 +9,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
-import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
-import software.amazon.awssdk.services.bedrockruntime.model.BedrockRuntimeException;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointType;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.GuardrailConfiguration;
-import software.amazon.awssdk.services.bedrockruntime.model.InternalServerException;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
-import software.amazon.awssdk.services.bedrockruntime.model.ModelErrorException;
-import software.amazon.awssdk.services.bedrockruntime.model.ModelNotReadyException;
-import software.amazon.awssdk.services.bedrockruntime.model.ModelTimeoutException;
-import software.amazon.awssdk.services.bedrockruntime.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.bedrockruntime.model.ServiceQuotaExceededException;
-import software.amazon.awssdk.services.bedrockruntime.model.ServiceUnavailableException;
 import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
-import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
-import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 /**
  * Claude through Bedrock's Converse API. The static system text is followed by a prompt-cache point, then the
@@ -108,31 +96,8 @@ public final class BedrockPersonaModel implements PersonaModel {
         ConverseResponse response;
         try {
             response = client.converse(converse);
-        } catch (ThrottlingException | ServiceQuotaExceededException e) {
-            throw new ModelException(ModelException.Kind.THROTTLED, "Bedrock throttled the request", e);
-        } catch (InternalServerException
-                | ServiceUnavailableException
-                | ModelNotReadyException
-                | ModelTimeoutException
-                | ModelErrorException e) {
-            throw new ModelException(
-                    ModelException.Kind.TRANSIENT,
-                    "Bedrock failed: " + e.getClass().getSimpleName(),
-                    e);
-        } catch (ValidationException | AccessDeniedException | ResourceNotFoundException e) {
-            throw new ModelException(
-                    ModelException.Kind.PERMANENT,
-                    "Bedrock rejected the request: " + e.getClass().getSimpleName(),
-                    e);
-        } catch (BedrockRuntimeException e) {
-            ModelException.Kind kind = e.statusCode() >= 500 || e.statusCode() == 429
-                    ? ModelException.Kind.TRANSIENT
-                    : ModelException.Kind.PERMANENT;
-            throw new ModelException(kind, "Bedrock error " + e.statusCode(), e);
-        } catch (ApiCallTimeoutException e) {
-            throw new ModelException(ModelException.Kind.TRANSIENT, "Bedrock did not answer in time", e);
-        } catch (SdkClientException e) {
-            throw new ModelException(ModelException.Kind.TRANSIENT, "Could not reach Bedrock", e);
+        } catch (SdkException e) {
+            throw BedrockErrors.classify(e);
         }
         StringBuilder text = new StringBuilder();
         if (response.output() != null && response.output().message() != null) {

@@ -52,6 +52,7 @@ public final class ReplyProducer {
 
     private final MemoryStore memory;
     private final PersonaModel model;
+    private final FactScreen factScreen;
     private final PersonaCatalog personas;
     private final WorkerMetrics metrics;
     private final Clock clock;
@@ -61,6 +62,7 @@ public final class ReplyProducer {
     public ReplyProducer(
             MemoryStore memory,
             PersonaModel model,
+            FactScreen factScreen,
             PersonaCatalog personas,
             WorkerMetrics metrics,
             Clock clock,
@@ -68,6 +70,7 @@ public final class ReplyProducer {
             int maxTokens) {
         this.memory = memory;
         this.model = model;
+        this.factScreen = factScreen;
         this.personas = personas;
         this.metrics = metrics;
         this.clock = clock;
@@ -93,7 +96,7 @@ public final class ReplyProducer {
                 case CommandCatalog.ASK:
                     return personaReply(job, PromptInput.Task.ASK, attempt);
                 case CommandCatalog.REMEMBER:
-                    return Produced.of(remember(job));
+                    return Produced.of(remember(job, attempt));
                 case CommandCatalog.FORGET:
                     return Produced.of(forget(job, attempt.repeated()));
                 case "mention":
@@ -273,7 +276,7 @@ public final class ReplyProducer {
 
     // --- /remember --------------------------------------------------------------------------------------------------
 
-    private Reply remember(DeferredJob job) {
+    private Reply remember(DeferredJob job, Attempt attempt) throws RetryableFailure {
         if (job.guildId().isEmpty()) {
             return Reply.notice("Memories live in a server: use /remember there.");
         }
@@ -321,11 +324,45 @@ public final class ReplyProducer {
                 return Reply.notice("Someone mentioned in that fact has opted out of being remembered.");
             }
         }
+        Optional<Reply> refused = screen(fact, p, attempt);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         String id = Ulid.derive(job.createdAt(), job.interactionId());
         memory.saveFact(new Fact(guild, p.id(), id, fact, invoker.id(), subject, users, job.createdAt()));
         LOG.info("Stored fact {} for persona {}", id, p.id());
         return Reply.notice("🧠 " + p.name() + " will remember that.\nMemory id: `" + id
                 + "` (delete it with `/forget memory id:" + id + "`).");
+    }
+
+    /**
+     * Screens the fact with the server's content rules: empty when it may be stored, else the private answer that
+     * says why not. The answer never repeats the fact or what the screen found in it.
+     */
+    private Optional<Reply> screen(String fact, Persona persona, Attempt attempt) throws RetryableFailure {
+        FactScreen.Verdict verdict;
+        try {
+            verdict = factScreen.screen(fact, attempt.modelTime().remaining());
+        } catch (FactScreen.Unavailable e) {
+            if (!e.retryable()) {
+                LOG.error("The fact screen refused the request for good: {}", e.getMessage());
+                return Optional.of(Reply.error("I couldn't check that fact against this server's content rules, "
+                        + "so I didn't remember it. Please tell a server admin."));
+            }
+            if (attempt.lastChance()) {
+                LOG.error("The fact screen is still unavailable on the last attempt: {}", e.getMessage());
+                return Optional.of(Reply.error("I couldn't check that fact against this server's content rules "
+                        + "right now, so I didn't remember it. Try again in a minute."));
+            }
+            throw new RetryableFailure("The fact screen is unavailable: " + e.getMessage(), e);
+        }
+        if (verdict instanceof FactScreen.Verdict.Refused r) {
+            metrics.factRefused();
+            LOG.info("A fact for persona {} was refused by the content rules ({})", persona.id(), r.reason());
+            return Optional.of(Reply.notice(persona.name() + " can't remember that: it breaks this server's content "
+                    + "rules, so nothing was stored. Try a different fact."));
+        }
+        return Optional.empty();
     }
 
     // --- /forget ----------------------------------------------------------------------------------------------------

@@ -43,6 +43,11 @@ public final class CountingWorkerMetrics implements WorkerMetrics {
     }
 
     @Override
+    public void factRefused() {
+        add("FactRefused", 1);
+    }
+
+    @Override
     public void flush() {}
 
     /** The total of a counter (0 when never counted). */

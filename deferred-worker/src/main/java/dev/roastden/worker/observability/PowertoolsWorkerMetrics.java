@@ -69,6 +69,11 @@ public final class PowertoolsWorkerMetrics implements WorkerMetrics {
     }
 
     @Override
+    public void factRefused() {
+        metrics.addMetric("FactRefused", 1, MetricUnit.COUNT);
+    }
+
+    @Override
     public void flush() {
         metrics.flush();
     }

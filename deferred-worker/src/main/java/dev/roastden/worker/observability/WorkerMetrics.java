@@ -19,6 +19,9 @@ public interface WorkerMetrics {
     /** {@code SecretAccess}: one read of a secret, successful or not. */
     void secretAccess(boolean success);
 
+    /** {@code FactRefused}: a fact taught with /remember broke the server's content rules and was not stored. */
+    void factRefused();
+
     /** Writes out what was collected during this invocation. */
     void flush();
 }

@@ -37,6 +37,9 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 public final class Harness implements AutoCloseable {
     private static final AtomicInteger TABLES = new AtomicInteger();
 
+    /** The guardrail version a harness made by {@link #withGuardrail} is configured with. */
+    public static final String GUARDRAIL_VERSION = "7";
+
     public final DiscordEmulator discord;
     public final BedrockEmulator bedrock;
     public final MutableClock clock;
@@ -48,12 +51,17 @@ public final class Harness implements AutoCloseable {
     public final Jobs jobs;
 
     private Harness(Instant start, URI dynamoEndpoint, Consumer<WorkerWiring.Builder> customise) {
+        this(start, dynamoEndpoint, Optional.empty(), customise);
+    }
+
+    private Harness(
+            Instant start, URI dynamoEndpoint, Optional<String> guardrailId, Consumer<WorkerWiring.Builder> customise) {
         this.clock = new MutableClock(start);
         this.discord = DiscordEmulator.start(0, clock);
         this.bedrock = BedrockEmulator.start(0, clock);
         this.table = "memory-" + TABLES.incrementAndGet() + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
-        WorkerConfig config = config(table, discord.apiBase());
+        WorkerConfig config = config(table, discord.apiBase(), guardrailId);
         WorkerWiring.Builder builder = WorkerWiring.builder(config)
                 .dynamoEndpoint(dynamoEndpoint)
                 .bedrockEndpoint(bedrock.endpoint())
@@ -81,20 +89,34 @@ public final class Harness implements AutoCloseable {
                 customise);
     }
 
+    /** A harness whose worker screens with the Bedrock guardrail {@code guardrailId} (version {@link #GUARDRAIL_VERSION}). */
+    public static Harness withGuardrail(String guardrailId) {
+        return new Harness(
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                SharedDynamoDb.get().endpoint(),
+                Optional.of(guardrailId),
+                b -> {});
+    }
+
     /** A harness whose DynamoDB traffic goes to {@code dynamoEndpoint} (a fault proxy, say). */
     public static Harness start(Instant start, URI dynamoEndpoint, Consumer<WorkerWiring.Builder> customise) {
         return new Harness(start, dynamoEndpoint, customise);
     }
 
     public static WorkerConfig config(String table, URI discordApiBase) {
+        return config(table, discordApiBase, Optional.empty());
+    }
+
+    /** The worker's settings, with a guardrail when {@code guardrailId} is present. */
+    public static WorkerConfig config(String table, URI discordApiBase, Optional<String> guardrailId) {
         return new WorkerConfig(
                 table,
                 Optional.of("roastden/bot-token"),
                 Jobs.APP,
                 discordApiBase,
                 WorkerConfig.DEFAULT_MODEL_ID,
-                Optional.empty(),
-                Optional.empty(),
+                guardrailId,
+                guardrailId.map(id -> GUARDRAIL_VERSION),
                 "us-east-1",
                 700,
                 Duration.ofSeconds(120),

@@ -2,6 +2,7 @@ package dev.roastden.emulators.bedrock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,9 +30,18 @@ import java.util.regex.Pattern;
  * Bedrock Runtime's {@code POST /model/{modelId}/converse} served in this JVM, for a real {@code BedrockRuntimeClient}
  * pointed at {@link #endpoint()}. Answers at once: by default with a short canned reply, or as scripted — answers,
  * {@code ThrottlingException} (429), {@code ValidationException} (400), 5xx — and records every call.
+ *
+ * <p>It also serves {@code POST /guardrail/{id}/version/{version}/apply} (ApplyGuardrail): the guardrail lets text
+ * through ({@code action: NONE}) unless {@link #guardrailIntervenesWhen} says it breaks the rules, in which case it
+ * answers {@code GUARDRAIL_INTERVENED} with a blocked message and a denied-topic assessment, as Bedrock does. Failures
+ * can be scripted with {@link #enqueueGuardrail}; those calls are recorded apart from Converse calls.
  */
 public final class BedrockEmulator implements AutoCloseable {
     private static final Pattern CONVERSE = Pattern.compile("^/model/([^/]+)/converse$");
+    private static final Pattern APPLY_GUARDRAIL = Pattern.compile("^/guardrail/([^/]+)/version/([^/]+)/apply$");
+
+    /** The message the emulated guardrail shows in place of text it blocks. */
+    public static final String GUARDRAIL_BLOCKED_MESSAGE = "Sorry, the model cannot answer this question.";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpServer server;
@@ -40,6 +51,9 @@ public final class BedrockEmulator implements AutoCloseable {
     private final Deque<Outcome> script = new ArrayDeque<>();
     private volatile Function<ConverseCall, Optional<Outcome>> faultInjector = c -> Optional.empty();
     private volatile Function<ConverseCall, Outcome> responder = BedrockEmulator::cannedAnswer;
+    private final List<GuardrailCall> guardrailCalls = new ArrayList<>();
+    private final Deque<Outcome.Failure> guardrailScript = new ArrayDeque<>();
+    private volatile Predicate<String> guardrailIntervenes = text -> false;
 
     private BedrockEmulator(HttpServer server, ExecutorService executor, Clock clock) {
         this.server = server;
@@ -89,15 +103,34 @@ public final class BedrockEmulator implements AutoCloseable {
         this.faultInjector = injector;
     }
 
-    /** Every call so far, oldest first. */
+    /** Every Converse call so far, oldest first. */
     public synchronized List<ConverseCall> calls() {
         return List.copyOf(calls);
     }
 
-    /** Forgets recorded calls and the script. */
+    /** Makes the guardrail intervene on content in which some text block matches (default: it never does). */
+    public void guardrailIntervenesWhen(Predicate<String> breaksTheRules) {
+        this.guardrailIntervenes = breaksTheRules;
+    }
+
+    /** Fails the next ApplyGuardrail calls with these errors, in order, before evaluating anything. */
+    public synchronized void enqueueGuardrail(Outcome.Failure... failures) {
+        for (Outcome.Failure failure : failures) {
+            guardrailScript.addLast(failure);
+        }
+    }
+
+    /** Every ApplyGuardrail call so far, oldest first. */
+    public synchronized List<GuardrailCall> guardrailCalls() {
+        return List.copyOf(guardrailCalls);
+    }
+
+    /** Forgets recorded calls and the scripts. */
     public synchronized void reset() {
         calls.clear();
         script.clear();
+        guardrailCalls.clear();
+        guardrailScript.clear();
     }
 
     @Override
@@ -115,9 +148,12 @@ public final class BedrockEmulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try {
-            Matcher m = CONVERSE.matcher(exchange.getRequestURI().getRawPath());
+            String path = exchange.getRequestURI().getRawPath();
+            Matcher converse = CONVERSE.matcher(path);
+            Matcher apply = APPLY_GUARDRAIL.matcher(path);
             String body = HttpExchanges.body(exchange);
-            if (!exchange.getRequestMethod().equals("POST") || !m.matches()) {
+            boolean post = exchange.getRequestMethod().equals("POST");
+            if (!post || !(converse.matches() || apply.matches())) {
                 sendFailure(exchange, new Outcome.Failure(404, "UnknownOperationException", "Unknown operation"));
                 return;
             }
@@ -134,24 +170,95 @@ public final class BedrockEmulator implements AutoCloseable {
                 sendFailure(exchange, Outcome.validationError("Malformed input request"));
                 return;
             }
-            String modelId = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
-            ConverseCall call = new ConverseCall(modelId, json, headers, clock.instant());
-            Outcome outcome;
-            synchronized (this) {
-                calls.add(call);
-                outcome = script.pollFirst();
-            }
-            if (outcome == null) {
-                outcome = faultInjector.apply(call).orElseGet(() -> responder.apply(call));
-            }
-            if (outcome instanceof Outcome.Answer answer) {
-                sendAnswer(exchange, call, answer);
+            if (apply.matches()) {
+                applyGuardrail(exchange, apply, json, headers);
             } else {
-                sendFailure(exchange, (Outcome.Failure) outcome);
+                converse(exchange, converse, json, headers);
             }
         } catch (RuntimeException e) {
             sendFailure(exchange, Outcome.serverError());
         }
+    }
+
+    private void converse(HttpExchange exchange, Matcher path, JsonNode json, Map<String, String> headers)
+            throws IOException {
+        String modelId = URLDecoder.decode(path.group(1), StandardCharsets.UTF_8);
+        ConverseCall call = new ConverseCall(modelId, json, headers, clock.instant());
+        Outcome outcome;
+        synchronized (this) {
+            calls.add(call);
+            outcome = script.pollFirst();
+        }
+        if (outcome == null) {
+            outcome = faultInjector.apply(call).orElseGet(() -> responder.apply(call));
+        }
+        if (outcome instanceof Outcome.Answer answer) {
+            sendAnswer(exchange, call, answer);
+        } else {
+            sendFailure(exchange, (Outcome.Failure) outcome);
+        }
+    }
+
+    private void applyGuardrail(HttpExchange exchange, Matcher path, JsonNode json, Map<String, String> headers)
+            throws IOException {
+        String source = json.path("source").asText("");
+        if (!source.equals("INPUT") && !source.equals("OUTPUT")) {
+            sendFailure(exchange, Outcome.validationError("source must be INPUT or OUTPUT"));
+            return;
+        }
+        if (!json.path("content").isArray() || json.path("content").isEmpty()) {
+            sendFailure(exchange, Outcome.validationError("content must not be empty"));
+            return;
+        }
+        GuardrailCall call = new GuardrailCall(
+                URLDecoder.decode(path.group(1), StandardCharsets.UTF_8),
+                URLDecoder.decode(path.group(2), StandardCharsets.UTF_8),
+                json,
+                headers,
+                clock.instant());
+        Outcome.Failure failure;
+        synchronized (this) {
+            guardrailCalls.add(call);
+            failure = guardrailScript.pollFirst();
+        }
+        if (failure != null) {
+            sendFailure(exchange, failure);
+            return;
+        }
+        Predicate<String> intervenes = guardrailIntervenes;
+        boolean intervened = call.texts().stream().anyMatch(intervenes);
+        int characters = call.texts().stream().mapToInt(String::length).sum();
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode usage = root.putObject("usage");
+        int units = Math.max(1, (characters + 999) / 1000);
+        usage.put("topicPolicyUnits", units);
+        usage.put("contentPolicyUnits", units);
+        usage.put("wordPolicyUnits", units);
+        usage.put("sensitiveInformationPolicyUnits", 0);
+        usage.put("sensitiveInformationPolicyFreeUnits", 0);
+        usage.put("contextualGroundingPolicyUnits", 0);
+        root.put("action", intervened ? "GUARDRAIL_INTERVENED" : "NONE");
+        root.put("actionReason", intervened ? "Guardrail blocked." : "No action.");
+        ArrayNode outputs = root.putArray("outputs");
+        ObjectNode assessment = root.putArray("assessments").addObject();
+        if (intervened) {
+            outputs.addObject().put("text", GUARDRAIL_BLOCKED_MESSAGE);
+            ObjectNode topic =
+                    assessment.putObject("topicPolicy").putArray("topics").addObject();
+            topic.put("name", "Emulated denied topic");
+            topic.put("type", "DENY");
+            topic.put("action", "BLOCKED");
+            topic.put("detected", true);
+        }
+        ObjectNode metrics = assessment.putObject("invocationMetrics");
+        metrics.put("guardrailProcessingLatency", 1);
+        metrics.set("usage", usage.deepCopy());
+        ObjectNode coverage = root.putObject("guardrailCoverage").putObject("textCharacters");
+        coverage.put("guarded", characters);
+        coverage.put("total", characters);
+        metrics.putObject("guardrailCoverage").set("textCharacters", coverage.deepCopy());
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        HttpExchanges.send(exchange, 200, "application/json", mapper.writeValueAsString(root));
     }
 
     private void sendAnswer(HttpExchange exchange, ConverseCall call, Outcome.Answer answer) throws IOException {
