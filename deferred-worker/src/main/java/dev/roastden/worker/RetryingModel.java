@@ -4,6 +4,7 @@ import dev.roastden.core.model.ModelException;
 import dev.roastden.core.model.ModelReply;
 import dev.roastden.core.model.ModelRequest;
 import dev.roastden.core.model.PersonaModel;
+import dev.roastden.worker.time.Backoff;
 import dev.roastden.worker.time.Sleeper;
 import java.time.Duration;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public final class RetryingModel implements PersonaModel {
                 if (deadlineNanos.isEmpty()) {
                     return delegate.generate(request);
                 }
-                Duration left = left(deadlineNanos.get());
+                Duration left = Backoff.left(deadlineNanos.get());
                 if (left.isZero()) {
                     throw new ModelException(ModelException.Kind.TRANSIENT, "No time left for the model");
                 }
@@ -74,9 +75,8 @@ public final class RetryingModel implements PersonaModel {
                     throw e;
                 }
                 Duration base = e.kind() == ModelException.Kind.THROTTLED ? throttleBase : transientBase;
-                long cap = base.toMillis() << (attempt - 1);
-                Duration wait = Duration.ofMillis(cap / 2 + jitter(cap / 2 + 1));
-                if (deadlineNanos.isPresent() && wait.compareTo(left(deadlineNanos.get())) >= 0) {
+                Duration wait = Backoff.before(attempt, base);
+                if (deadlineNanos.isPresent() && wait.compareTo(Backoff.left(deadlineNanos.get())) >= 0) {
                     LOG.warn("Model {} (attempt {}), and no time is left for another attempt", e.kind(), attempt);
                     throw e;
                 }
@@ -89,20 +89,5 @@ public final class RetryingModel implements PersonaModel {
                 }
             }
         }
-    }
-
-    /** What is left until the deadline, never negative. */
-    private static Duration left(long deadlineNanos) {
-        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
-    }
-
-    /**
-     * A number in {@code [0, bound)} from the clock, not from a random generator: a generator seeded before a
-     * SnapStart snapshot would give every restored instance the same jitter.
-     */
-    private static long jitter(long bound) {
-        long x = System.nanoTime() * 0x9E3779B97F4A7C15L;
-        x ^= x >>> 31;
-        return Math.floorMod(x, bound);
     }
 }

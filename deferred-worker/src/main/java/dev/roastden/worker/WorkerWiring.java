@@ -115,10 +115,13 @@ public final class WorkerWiring implements AutoCloseable {
                 secrets, config.botTokenSecretId(), metrics, b.clock, Duration.ofMinutes(15)));
         DiscordRest discord =
                 new DiscordRest(config.discordApiBase(), WorkerConfig.USER_AGENT, b.clock, b.sleeper, b.discordTimeout);
-        // With a guardrail, facts are screened by it before they are stored; without one, they are not screened.
+        // With a guardrail, facts are screened by it (briefly retried when it is busy) before they are stored; without
+        // one, they are not screened.
         this.factScreen = config.guardrailId()
-                .<FactScreen>map(id -> new BedrockFactScreen(
-                        bedrock, id, config.guardrailVersion().orElse("DRAFT")))
+                .<FactScreen>map(id -> RetryingFactScreen.withDefaults(
+                        new BedrockFactScreen(
+                                bedrock, id, config.guardrailVersion().orElse("DRAFT")),
+                        b.sleeper))
                 .orElseGet(FactScreen::allowAll);
         ReplyProducer producer =
                 new ReplyProducer(memory, model, factScreen, personas, metrics, b.clock, b.limits, config.maxTokens());

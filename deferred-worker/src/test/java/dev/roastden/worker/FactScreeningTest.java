@@ -6,6 +6,7 @@ import dev.roastden.core.job.DeferredJob;
 import dev.roastden.emulators.bedrock.Outcome;
 import dev.roastden.worker.support.Harness;
 import dev.roastden.worker.support.Jobs;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -86,42 +87,66 @@ class FactScreeningTest {
 
     @ParameterizedTest
     @ValueSource(ints = {429, 500})
-    void aGuardrailThatFailsForNowLetsTheQueueRetryAndTheRetryStoresTheFactOnce(int status) {
+    void aGuardrailThatFailsOnceIsAskedAgainAfterABriefWaitAndTheFactIsStoredOnce(int status) {
         h = Harness.withGuardrail(GUARDRAIL);
-        h.bedrock.enqueueGuardrail(status == 429 ? Outcome.throttled() : Outcome.serverError());
+        h.bedrock.enqueueGuardrail(failureFor(status));
+        DeferredJob job = h.jobs.remember(Jobs.FORD_HIGHER_SELF, "ford", "Ford hums shanties in the shower");
+
+        assertThat(h.deliver(1, job).getBatchItemFailures()).isEmpty();
+
+        assertThat(h.shown(job)).contains("Captain Ford will remember that");
+        assertThat(tableItemsContaining("shanties")).hasSize(1);
+        assertThat(h.bedrock.guardrailCalls()).hasSize(2);
+        assertThat(h.sleeper.sleeps())
+                .singleElement()
+                .satisfies(wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMillis(250)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {429, 500})
+    void aGuardrailThatKeepsFailingLetsTheQueueRetryAndTheRetryStoresTheFactOnce(int status) {
+        h = Harness.withGuardrail(GUARDRAIL);
+        h.bedrock.enqueueGuardrail(failureFor(status), failureFor(status), failureFor(status));
         DeferredJob job = h.jobs.remember(Jobs.FORD_HIGHER_SELF, "ford", "Ford hums shanties in the shower");
 
         assertThat(h.deliver(1, job).getBatchItemFailures()).hasSize(1);
         assertThat(h.wiring.memory().facts(Jobs.GUILD, "ford", 10)).isEmpty();
+        assertThat(h.bedrock.guardrailCalls()).hasSize(3);
 
         assertThat(h.deliver(2, job).getBatchItemFailures()).isEmpty();
 
         assertThat(h.shown(job)).contains("Captain Ford will remember that");
         assertThat(tableItemsContaining("shanties")).hasSize(1);
         assertThat(h.wiring.memory().facts(Jobs.GUILD, "ford", 10)).hasSize(1);
-        assertThat(h.bedrock.guardrailCalls()).hasSize(2);
+        assertThat(h.bedrock.guardrailCalls()).hasSize(4);
     }
 
     @Test
     void aGuardrailStillThrottlingOnTheLastAttemptGetsAFriendlyErrorAndStoresNothing() {
-        assertFriendlyErrorAndNothingStored(Outcome.throttled(), 4, "Try again in a minute");
+        assertFriendlyErrorAndNothingStored(
+                4, "Try again in a minute", Outcome.throttled(), Outcome.throttled(), Outcome.throttled());
     }
 
     @Test
     void aGuardrailThatRejectsTheRequestForGoodGetsAFriendlyErrorAtOnceAndStoresNothing() {
-        assertFriendlyErrorAndNothingStored(Outcome.accessDenied(), 1, "server admin");
+        assertFriendlyErrorAndNothingStored(1, "server admin", Outcome.accessDenied());
     }
 
-    private void assertFriendlyErrorAndNothingStored(Outcome.Failure failure, int receiveCount, String advice) {
+    private static Outcome.Failure failureFor(int status) {
+        return status == 429 ? Outcome.throttled() : Outcome.serverError();
+    }
+
+    /** Every scripted failure is met by one ApplyGuardrail call; nothing is stored and the answer is friendly. */
+    private void assertFriendlyErrorAndNothingStored(int receiveCount, String advice, Outcome.Failure... failures) {
         h = Harness.withGuardrail(GUARDRAIL);
-        h.bedrock.enqueueGuardrail(failure);
+        h.bedrock.enqueueGuardrail(failures);
         DeferredJob job = h.jobs.remember(Jobs.FORD_HIGHER_SELF, "ford", "Ford hums shanties in the shower");
 
         assertThat(h.deliver(receiveCount, job).getBatchItemFailures()).isEmpty();
 
         assertThat(h.shown(job)).contains("couldn't check that fact").contains(advice);
         assertThat(tableItemsContaining("shanties")).isEmpty();
-        assertThat(h.bedrock.guardrailCalls()).hasSize(1);
+        assertThat(h.bedrock.guardrailCalls()).hasSize(failures.length);
     }
 
     @Test

@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.GuardrailContentSour
  * Screens facts with Bedrock's ApplyGuardrail, which evaluates text against the configured guardrail without
  * invoking a model. The fact is sent as user input; a {@code GUARDRAIL_INTERVENED} action refuses it.
  *
- * <p>Like the model, the call is not retried by the client: throttling and outages are retryable failures that the
- * queue retries, while a missing guardrail or a missing permission is not.
+ * <p>Like the model, the call is not retried by the client: throttling and outages are retryable failures (retried
+ * briefly by {@code RetryingFactScreen}, then by the queue), while a missing guardrail or a missing permission is
+ * not.
  */
 public final class BedrockFactScreen implements FactScreen {
     private final BedrockRuntimeClient client;
