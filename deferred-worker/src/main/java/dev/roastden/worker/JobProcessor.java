@@ -196,13 +196,16 @@ public final class JobProcessor {
             TypingIndicator.Typing shown) {
         Reply reply;
         boolean resumed = acquired.savedReply().isPresent();
+        // An earlier attempt held the claim: it may have done part of the work (deleted memories, posted a mention
+        // reply) without recording that it finished.
+        boolean repeated = acquired.attempts() > 1;
         if (resumed) {
             reply = Reply.fromJson(acquired.savedReply().get());
             LOG.info("Resuming with the reply saved by an earlier attempt");
         } else {
             ReplyProducer.Produced produced;
             try {
-                produced = producer.produce(job, new Attempt(lastChance, acquired.attempts() > 1, modelTime));
+                produced = producer.produce(job, new Attempt(lastChance, repeated, modelTime));
             } catch (RetryableFailure e) {
                 LOG.warn("Retryable failure, releasing the claim: {}", e.getMessage());
                 releaseQuietly(job, attempt);
@@ -231,9 +234,7 @@ public final class JobProcessor {
             }
         }
         if (job.kind() == DeferredJob.Kind.MENTION) {
-            // An earlier attempt held the claim: it may have posted before failing to record it.
-            boolean retry = acquired.attempts() > 1;
-            return deliverMention(job, attempt, reply, deadline, lastChance, retry, token, shown);
+            return deliverMention(job, attempt, reply, deadline, lastChance, repeated, token, shown);
         }
         return deliver(job, attempt, reply, resumed, deadline, lastChance);
     }

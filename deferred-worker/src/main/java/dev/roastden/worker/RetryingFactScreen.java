@@ -3,6 +3,7 @@ package dev.roastden.worker;
 import dev.roastden.worker.commands.FactScreen;
 import dev.roastden.worker.time.Backoff;
 import dev.roastden.worker.time.Sleeper;
+import dev.roastden.worker.time.TimeBudget;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,23 +35,20 @@ public final class RetryingFactScreen implements FactScreen {
 
     @Override
     public Verdict screen(String fact, Duration timeout) throws Unavailable {
-        long deadlineNanos = System.nanoTime() + Math.max(0, timeout.toNanos());
+        TimeBudget budget = TimeBudget.of(timeout);
         for (int attempt = 1; ; attempt++) {
             try {
-                return delegate.screen(fact, Backoff.left(deadlineNanos));
+                return delegate.screen(fact, budget.remaining());
             } catch (Unavailable e) {
                 if (!e.retryable() || attempt >= maxAttempts) {
                     throw e;
                 }
                 Duration wait = Backoff.before(attempt, base);
-                if (wait.compareTo(Backoff.left(deadlineNanos)) >= 0) {
+                if (wait.compareTo(budget.remaining()) >= 0) {
                     throw e;
                 }
                 LOG.info("Fact screen unavailable (attempt {}), retrying in {} ms", attempt, wait.toMillis());
-                try {
-                    sleeper.sleep(wait);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                if (!sleeper.pause(wait)) {
                     throw e;
                 }
             }

@@ -6,6 +6,7 @@ import dev.roastden.core.model.ModelRequest;
 import dev.roastden.core.model.PersonaModel;
 import dev.roastden.worker.time.Backoff;
 import dev.roastden.worker.time.Sleeper;
+import dev.roastden.worker.time.TimeBudget;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -56,16 +57,16 @@ public final class RetryingModel implements PersonaModel {
      */
     @Override
     public ModelReply generate(ModelRequest request, Duration timeout) throws ModelException {
-        return generate(request, Optional.of(System.nanoTime() + timeout.toNanos()));
+        return generate(request, Optional.of(TimeBudget.of(timeout)));
     }
 
-    private ModelReply generate(ModelRequest request, Optional<Long> deadlineNanos) throws ModelException {
+    private ModelReply generate(ModelRequest request, Optional<TimeBudget> budget) throws ModelException {
         for (int attempt = 1; ; attempt++) {
             try {
-                if (deadlineNanos.isEmpty()) {
+                if (budget.isEmpty()) {
                     return delegate.generate(request);
                 }
-                Duration left = Backoff.left(deadlineNanos.get());
+                Duration left = budget.get().remaining();
                 if (left.isZero()) {
                     throw new ModelException(ModelException.Kind.TRANSIENT, "No time left for the model");
                 }
@@ -76,15 +77,12 @@ public final class RetryingModel implements PersonaModel {
                 }
                 Duration base = e.kind() == ModelException.Kind.THROTTLED ? throttleBase : transientBase;
                 Duration wait = Backoff.before(attempt, base);
-                if (deadlineNanos.isPresent() && wait.compareTo(Backoff.left(deadlineNanos.get())) >= 0) {
+                if (budget.isPresent() && wait.compareTo(budget.get().remaining()) >= 0) {
                     LOG.warn("Model {} (attempt {}), and no time is left for another attempt", e.kind(), attempt);
                     throw e;
                 }
                 LOG.info("Model {} (attempt {}), retrying in {} ms", e.kind(), attempt, wait.toMillis());
-                try {
-                    sleeper.sleep(wait);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                if (!sleeper.pause(wait)) {
                     throw e;
                 }
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roastden.core.json.Json;
+import dev.roastden.emulators.time.MutableClock;
 import dev.roastden.gateway.health.GatewayHealth;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * answer 503 before it stops listening.
  */
 class GatewayMainTest {
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-20T18:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T18:00:00Z"));
     private final ByteArrayOutputStream metrics = new ByteArrayOutputStream();
     private final List<LogRecord> logged = new ArrayList<>();
     private final Logger mainLogger = Logger.getLogger(GatewayMain.class.getName());

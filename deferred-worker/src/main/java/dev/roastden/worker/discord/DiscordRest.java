@@ -153,7 +153,7 @@ public final class DiscordRest {
                             Delivery.Status.EXPIRED, status, code, route + " rate limited past the deadline");
                 }
                 LOG.info("Discord rate limited {}; waiting {} ms", route, wait.toMillis());
-                if (!sleep(wait)) {
+                if (!sleeper.pause(wait)) {
                     return last;
                 }
                 continue;
@@ -185,17 +185,7 @@ public final class DiscordRest {
         if (!clock.instant().plus(wait).isBefore(deadline)) {
             return false;
         }
-        return sleep(wait);
-    }
-
-    private boolean sleep(Duration wait) {
-        try {
-            sleeper.sleep(wait);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return sleeper.pause(wait);
     }
 
     /** The wait Discord asks for: {@code retry_after} (seconds, fractional) from the body, else the header. */

@@ -3,8 +3,7 @@ package dev.roastden.worker.time;
 import java.time.Duration;
 
 /**
- * Exponential backoff with full jitter inside a deadline on the monotonic clock, shared by the retries around
- * Bedrock calls.
+ * Exponential backoff with full jitter, shared by the retries around Bedrock calls.
  */
 public final class Backoff {
     private Backoff() {}
@@ -13,11 +12,6 @@ public final class Backoff {
     public static Duration before(int attempt, Duration base) {
         long cap = base.toMillis() << (attempt - 1);
         return Duration.ofMillis(cap / 2 + jitter(cap / 2 + 1));
-    }
-
-    /** What is left until {@code deadlineNanos} ({@link System#nanoTime()}), never negative. */
-    public static Duration left(long deadlineNanos) {
-        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
     /**

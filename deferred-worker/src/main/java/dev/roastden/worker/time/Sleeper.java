@@ -9,4 +9,18 @@ public interface Sleeper {
     Sleeper SYSTEM = duration -> Thread.sleep(Math.max(0, duration.toMillis()));
 
     void sleep(Duration duration) throws InterruptedException;
+
+    /**
+     * Sleeps for {@code wait}; false, with the thread's interrupt flag set again, when the sleep was interrupted and
+     * the caller should give up rather than try again.
+     */
+    default boolean pause(Duration wait) {
+        try {
+            sleep(wait);
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 }

@@ -8,7 +8,7 @@ import dev.roastden.core.job.Snowflake;
 import dev.roastden.core.mention.MentionDecider;
 import dev.roastden.core.mention.PersonaDefaults;
 import dev.roastden.core.persona.PersonaCatalog;
-import dev.roastden.gateway.TestClock;
+import dev.roastden.emulators.time.MutableClock;
 import dev.roastden.gateway.health.GatewayHealth;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ class MentionListenerTest {
     private final Discord discord = new Discord();
     private final List<DeferredJob> queued = new ArrayList<>();
     private final JobQueue queue = queued::add;
-    private final GatewayHealth health = new GatewayHealth(new TestClock(T0), Duration.ofSeconds(120));
+    private final GatewayHealth health = new GatewayHealth(new MutableClock(T0), Duration.ofSeconds(120));
     private final MentionListener listener = new MentionListener(
             new MentionDecider(PersonaCatalog.fromClasspath(), PersonaDefaults.NONE, 2, Duration.ofMinutes(10)),
             queue,

@@ -2,13 +2,13 @@ package dev.roastden.gateway.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.roastden.gateway.TestClock;
+import dev.roastden.emulators.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class GatewayHealthTest {
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-20T18:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T18:00:00Z"));
     private final GatewayHealth health = new GatewayHealth(clock, Duration.ofSeconds(120));
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roastden.core.json.Json;
-import dev.roastden.gateway.TestClock;
+import dev.roastden.emulators.time.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** The endpoint over real HTTP, with the verdict driven by an injected clock. */
 class HealthServerTest {
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-20T18:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T18:00:00Z"));
     private final GatewayHealth health = new GatewayHealth(clock, Duration.ofSeconds(120));
     private final HttpClient http = HttpClient.newHttpClient();
     private HealthServer server;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roastden.core.json.Json;
-import dev.roastden.gateway.TestClock;
+import dev.roastden.emulators.time.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class HeartbeatMetricTest {
     private static final Instant NOW = Instant.parse("2026-11-20T18:00:00Z");
 
-    private final TestClock clock = new TestClock(NOW);
+    private final MutableClock clock = new MutableClock(NOW);
     private final GatewayHealth health = new GatewayHealth(clock, Duration.ofSeconds(120));
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final HeartbeatMetric metric =
