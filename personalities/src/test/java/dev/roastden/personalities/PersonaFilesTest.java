@@ -204,7 +204,11 @@ class PersonaFilesTest {
                 new Rejection(
                         "missing required roast_style", p -> p.remove("roast_style"), "required", "", "roast_style"),
                 new Rejection(
-                        "missing required higher_self", p -> p.remove("higher_self"), "required", "", "higher_self"),
+                        "missing required speech_patterns",
+                        p -> p.remove("speech_patterns"),
+                        "required",
+                        "",
+                        "speech_patterns"),
                 new Rejection(
                         "unknown top-level field",
                         p -> p.put("real_name", "Someone Real"),

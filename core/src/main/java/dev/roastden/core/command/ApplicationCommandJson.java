@@ -51,6 +51,10 @@ public final class ApplicationCommandJson {
                 node.put("autocomplete", true);
             }
             option.maxLength().ifPresent(max -> node.put("max_length", max));
+            if (!option.choices().isEmpty()) {
+                ArrayNode choices = node.putArray("choices");
+                option.choices().forEach(c -> choices.addObject().put("name", c).put("value", c));
+            }
             if (!option.options().isEmpty()) {
                 writeOptions(node.putArray("options"), option.options());
             }

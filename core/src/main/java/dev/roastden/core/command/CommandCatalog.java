@@ -12,6 +12,29 @@ public final class CommandCatalog {
     public static final String ASK = "ask";
     public static final String REMEMBER = "remember";
     public static final String FORGET = "forget";
+    public static final String PERSONA = "persona";
+    public static final String MEMORIES = "memories";
+    public static final String OPTOUT = "optout";
+    public static final String OPTIN = "optin";
+
+    public static final String PERSONA_CREATE = "create";
+    public static final String PERSONA_EDIT = "edit";
+    public static final String PERSONA_IMPORT = "import";
+    public static final String PERSONA_EXPORT = "export";
+    public static final String PERSONA_LIST = "list";
+    public static final String PERSONA_SHOW = "show";
+    public static final String PERSONA_RETIRE = "retire";
+    public static final String PERSONA_HIDE = "hide";
+
+    /** The option of {@code /persona create} and {@code /persona import} naming the member the persona is of. */
+    public static final String MEMBER_OPTION = "member";
+    /** The attachment option of {@code /persona import}. */
+    public static final String FILE_OPTION = "file";
+    /** The format option of {@code /persona export}. */
+    public static final String FORMAT_OPTION = "format";
+
+    public static final String FORMAT_ROASTDEN = "roastden";
+    public static final String FORMAT_CARD = "card";
 
     /** The option that names a persona; answered by autocomplete. */
     public static final String PERSONA_OPTION = "persona";
@@ -63,13 +86,91 @@ public final class CommandCatalog {
                                     "Forget everything a persona remembers in this server",
                                     List.of(OptionSpec.persona("Whose memories to delete", true))),
                             OptionSpec.subcommand(
-                                    FORGET_ME, "Forget everything stored about you in this server", List.of()))));
+                                    FORGET_ME, "Forget everything stored about you in this server", List.of()))),
+            new CommandSpec(
+                    PERSONA,
+                    "Create, import and manage this server's personas",
+                    true,
+                    List.of(
+                            OptionSpec.subcommand(
+                                    PERSONA_CREATE,
+                                    "Create a persona: of a member (they must accept) or fictional (managers)",
+                                    List.of(
+                                            OptionSpec.text("name", "The persona's name", true, 80),
+                                            OptionSpec.user(
+                                                    MEMBER_OPTION,
+                                                    "The member it is an AI version of (they are asked first)",
+                                                    false))),
+                            OptionSpec.subcommand(
+                                    PERSONA_EDIT,
+                                    "Edit a persona (its Higher Self or managers)",
+                                    List.of(OptionSpec.persona("Which persona to edit", true))),
+                            OptionSpec.subcommand(
+                                    PERSONA_IMPORT,
+                                    "Import a Roast Den persona JSON or a character card (JSON or PNG)",
+                                    List.of(
+                                            OptionSpec.attachment(FILE_OPTION, "The persona or card file", true),
+                                            OptionSpec.user(
+                                                    MEMBER_OPTION,
+                                                    "The member it is an AI version of (they are asked first)",
+                                                    false))),
+                            OptionSpec.subcommand(
+                                    PERSONA_EXPORT,
+                                    "Download a persona as a file",
+                                    List.of(
+                                            OptionSpec.persona("Which persona to export", true),
+                                            OptionSpec.choice(
+                                                    FORMAT_OPTION,
+                                                    "roastden (default) or a Character Card V2 JSON",
+                                                    false,
+                                                    List.of(FORMAT_ROASTDEN, FORMAT_CARD)))),
+                            OptionSpec.subcommand(PERSONA_LIST, "List this server's personas", List.of()),
+                            OptionSpec.subcommand(
+                                    PERSONA_SHOW,
+                                    "Show a persona's profile and status",
+                                    List.of(OptionSpec.persona("Which persona to show", true))),
+                            OptionSpec.subcommand(
+                                    PERSONA_RETIRE,
+                                    "Retire a persona so it stops speaking (its Higher Self or managers)",
+                                    List.of(OptionSpec.persona("Which persona to retire", true))))),
+            new CommandSpec(
+                    MEMORIES,
+                    "See what the personas remember, with ids and who added each",
+                    true,
+                    List.of(
+                            OptionSpec.persona("Only this persona's memories", false),
+                            OptionSpec.user("about", "Only memories about this member", false))),
+            new CommandSpec(
+                    OPTOUT,
+                    "Stop every persona here from roasting, pinging or talking about you",
+                    true,
+                    List.of(OptionSpec.bool("delete_data", "Also delete everything stored about you here"))),
+            new CommandSpec(OPTIN, "Let the personas here talk about you again", true, List.of()));
 
     private CommandCatalog() {}
 
     /** Every command, in registration order. */
     public static List<CommandSpec> commands() {
         return COMMANDS;
+    }
+
+    /**
+     * Whether the reply to this invocation is private. Decided before deferring, since a deferred reply's visibility
+     * cannot change later: a persona of a member is announced in the channel, so its member sees the request, and
+     * {@code /persona list} is for everyone.
+     */
+    public static boolean privateReply(String command, java.util.Optional<String> subcommand, boolean memberGiven) {
+        if (command.equals(PERSONA)) {
+            String sub = subcommand.orElse("");
+            if (sub.equals(PERSONA_LIST)) {
+                return false;
+            }
+            if (sub.equals(PERSONA_IMPORT) || sub.equals(PERSONA_CREATE)) {
+                return !memberGiven;
+            }
+            return true;
+        }
+        return find(command).map(CommandSpec::privateReply).orElse(true);
     }
 
     /** The command called {@code name}, if Roast Den has one. */

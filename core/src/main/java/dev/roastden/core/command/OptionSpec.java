@@ -7,6 +7,7 @@ import java.util.OptionalInt;
  * One option of a command, or a subcommand with its own options.
  *
  * @param maxLength for strings, the longest value Discord accepts
+ * @param choices for strings, the only values Discord lets the user pick (each shown as itself); empty for free text
  */
 public record OptionSpec(
         String name,
@@ -15,9 +16,37 @@ public record OptionSpec(
         boolean required,
         boolean autocomplete,
         OptionalInt maxLength,
-        List<OptionSpec> options) {
+        List<OptionSpec> options,
+        List<String> choices) {
     public OptionSpec {
         options = List.copyOf(options);
+        choices = List.copyOf(choices);
+    }
+
+    /** An option without fixed choices. */
+    public OptionSpec(
+            String name,
+            String description,
+            OptionType type,
+            boolean required,
+            boolean autocomplete,
+            OptionalInt maxLength,
+            List<OptionSpec> options) {
+        this(name, description, type, required, autocomplete, maxLength, options, List.of());
+    }
+
+    static OptionSpec bool(String name, String description) {
+        return new OptionSpec(name, description, OptionType.BOOLEAN, false, false, OptionalInt.empty(), List.of());
+    }
+
+    static OptionSpec attachment(String name, String description, boolean required) {
+        return new OptionSpec(
+                name, description, OptionType.ATTACHMENT, required, false, OptionalInt.empty(), List.of());
+    }
+
+    static OptionSpec choice(String name, String description, boolean required, List<String> choices) {
+        return new OptionSpec(
+                name, description, OptionType.STRING, required, false, OptionalInt.empty(), List.of(), choices);
     }
 
     static OptionSpec user(String name, String description, boolean required) {

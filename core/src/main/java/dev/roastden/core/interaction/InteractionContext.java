@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param invoker the member or user who caused the interaction
  * @param locale the invoker's client locale, {@code en-US} when Discord sent none
  * @param resolvedUsers users referenced by options, keyed by id
+ * @param resolvedAttachments files attached to options, keyed by id
+ * @param messageId the message a component sits on, for component interactions
  */
 public record InteractionContext(
         String id,
@@ -23,9 +25,25 @@ public record InteractionContext(
         Optional<String> channelId,
         DiscordUser invoker,
         String locale,
-        Map<String, DiscordUser> resolvedUsers) {
+        Map<String, DiscordUser> resolvedUsers,
+        Map<String, Attachment> resolvedAttachments,
+        Optional<String> messageId) {
     public InteractionContext {
         resolvedUsers = Map.copyOf(resolvedUsers);
+        resolvedAttachments = Map.copyOf(resolvedAttachments);
+    }
+
+    /** A context without attachments or a component message. */
+    public InteractionContext(
+            String id,
+            String applicationId,
+            String token,
+            Optional<String> guildId,
+            Optional<String> channelId,
+            DiscordUser invoker,
+            String locale,
+            Map<String, DiscordUser> resolvedUsers) {
+        this(id, applicationId, token, guildId, channelId, invoker, locale, resolvedUsers, Map.of(), Optional.empty());
     }
 
     @Override

@@ -74,8 +74,17 @@ public final class InteractionParser {
         String permissions = member.flatMap(m -> m.text("permissions")).orElse("0");
         DiscordUser invoker = user(userNode, member, permissions);
         Map<String, DiscordUser> resolved = new LinkedHashMap<>();
+        Map<String, Attachment> attachments = new LinkedHashMap<>();
         Optional<JsonObject> resolvedNode = root.object("data").flatMap(d -> d.object("resolved"));
         if (resolvedNode.isPresent()) {
+            Optional<JsonObject> files = resolvedNode.get().object("attachments");
+            if (files.isPresent()) {
+                for (Map.Entry<String, JsonValue> entry : files.get().fields().entrySet()) {
+                    if (entry.getValue() instanceof JsonObject file) {
+                        attachment(entry.getKey(), file).ifPresent(a -> attachments.put(a.id(), a));
+                    }
+                }
+            }
             Optional<JsonObject> users = resolvedNode.get().object("users");
             Optional<JsonObject> members = resolvedNode.get().object("members");
             if (users.isPresent()) {
@@ -98,7 +107,35 @@ public final class InteractionParser {
                 root.nonBlank("channel_id").or(() -> root.object("channel").flatMap(c -> c.nonBlank("id"))),
                 invoker,
                 root.nonBlank("locale").orElse("en-US"),
-                resolved);
+                resolved,
+                attachments,
+                root.object("message").flatMap(m -> m.nonBlank("id")));
+    }
+
+    /** An attachment with the id and url it must have; one without them cannot be fetched and is left out. */
+    private static Optional<Attachment> attachment(String key, JsonObject file) {
+        Optional<String> url = file.nonBlank("url");
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        long size = file.get("size")
+                .flatMap(JsonValue::scalarText)
+                .map(InteractionParser::longOrNegative)
+                .orElse(-1L);
+        return Optional.of(new Attachment(
+                file.nonBlank("id").orElse(key),
+                file.text("filename").orElse(""),
+                url.get(),
+                size,
+                file.nonBlank("content_type")));
+    }
+
+    private static long longOrNegative(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
     }
 
     private static DiscordUser user(JsonObject user, Optional<JsonObject> member, String permissions)

@@ -1,5 +1,6 @@
 package dev.roastden.core.job;
 
+import dev.roastden.core.interaction.Attachment;
 import dev.roastden.core.interaction.DiscordUser;
 import dev.roastden.core.interaction.Interaction;
 import dev.roastden.core.interaction.InteractionContext;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * @param locale the invoker's locale
  * @param createdAt when Discord created the interaction (from its snowflake)
  * @param mention the message, for {@link Kind#MENTION} jobs
+ * @param attachments files attached to the command's options, by id (what Discord's client claims about them)
  */
 public record DeferredJob(
         Kind kind,
@@ -41,14 +43,61 @@ public record DeferredJob(
         Optional<String> channelId,
         String locale,
         Instant createdAt,
-        Optional<Mention> mention) {
+        Optional<Mention> mention,
+        Map<String, Attachment> attachments) {
 
     /** The contract version this code writes and reads. */
     public static final int VERSION = 1;
 
+    /** The {@link #command()} of every {@link Kind#COMPONENT} job (buttons, select menus and modal submits). */
+    public static final String COMPONENT_COMMAND = "component";
+    /** Option of a component job: the control's {@code custom_id} (user input: re-check what it claims). */
+    public static final String CUSTOM_ID = "custom_id";
+    /** Option of a select-menu job: the picked values, comma-separated. */
+    public static final String VALUES = "values";
+    /** Option of a component job: the message the control sits on. */
+    public static final String MESSAGE_ID = "message_id";
+    /** Prefix of the options of a modal-submit job that carry its text inputs. */
+    public static final String FIELD_PREFIX = "field.";
+
     public DeferredJob {
         options = Map.copyOf(options);
         resolvedUsers = Map.copyOf(resolvedUsers);
+        attachments = Map.copyOf(attachments);
+    }
+
+    /** A job without attachments. */
+    public DeferredJob(
+            Kind kind,
+            String interactionId,
+            String applicationId,
+            Optional<String> token,
+            String command,
+            Optional<String> subcommand,
+            Map<String, String> options,
+            DiscordUser user,
+            Map<String, DiscordUser> resolvedUsers,
+            Optional<String> guildId,
+            Optional<String> channelId,
+            String locale,
+            Instant createdAt,
+            Optional<Mention> mention) {
+        this(
+                kind,
+                interactionId,
+                applicationId,
+                token,
+                command,
+                subcommand,
+                options,
+                user,
+                resolvedUsers,
+                guildId,
+                channelId,
+                locale,
+                createdAt,
+                mention,
+                Map.of());
     }
 
     /** What caused a job. */
@@ -91,7 +140,51 @@ public record DeferredJob(
                 context.channelId(),
                 context.locale(),
                 Snowflake.instant(context.id()).orElse(Instant.EPOCH),
-                Optional.empty());
+                Optional.empty(),
+                context.resolvedAttachments());
+    }
+
+    /** The job for a button press or a select-menu pick. */
+    public static DeferredJob forComponent(Interaction.MessageComponent component) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put(CUSTOM_ID, component.customId());
+        if (!component.values().isEmpty()) {
+            options.put(VALUES, String.join(",", component.values()));
+        }
+        return component(component.context(), options);
+    }
+
+    /** The job for a submitted modal: its text inputs become {@code field.<custom_id>} options. */
+    public static DeferredJob forModal(Interaction.ModalSubmit modal) {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put(CUSTOM_ID, modal.customId());
+        modal.fields().forEach((id, value) -> options.put(FIELD_PREFIX + id, value));
+        return component(modal.context(), options);
+    }
+
+    private static DeferredJob component(InteractionContext context, Map<String, String> options) {
+        context.messageId().ifPresent(id -> options.put(MESSAGE_ID, id));
+        return new DeferredJob(
+                Kind.COMPONENT,
+                context.id(),
+                context.applicationId(),
+                Optional.of(context.token()),
+                COMPONENT_COMMAND,
+                Optional.empty(),
+                options,
+                context.invoker(),
+                context.resolvedUsers(),
+                context.guildId(),
+                context.channelId(),
+                context.locale(),
+                Snowflake.instant(context.id()).orElse(Instant.EPOCH),
+                Optional.empty(),
+                context.resolvedAttachments());
+    }
+
+    /** The text input {@code id} of a modal-submit job, when it was filled in. */
+    public Optional<String> field(String id) {
+        return option(FIELD_PREFIX + id);
     }
 
     /** The option called {@code name}, when given. */

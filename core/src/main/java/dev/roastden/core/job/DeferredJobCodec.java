@@ -1,6 +1,7 @@
 package dev.roastden.core.job;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.roastden.core.interaction.Attachment;
 import dev.roastden.core.interaction.DiscordUser;
 import dev.roastden.core.json.JsonValue;
 import dev.roastden.core.json.JsonValue.JsonObject;
@@ -53,6 +54,18 @@ public final class DeferredJobCodec {
                     json.writeStringField("id", reply.id());
                     json.writeStringField("content", reply.content());
                     writeUser(json, "author", reply.author());
+                    json.writeEndObject();
+                }
+                json.writeEndObject();
+            }
+            if (!job.attachments().isEmpty()) {
+                json.writeObjectFieldStart("attachments");
+                for (Attachment file : job.attachments().values()) {
+                    json.writeObjectFieldStart(file.id());
+                    json.writeStringField("filename", file.filename());
+                    json.writeStringField("url", file.url());
+                    json.writeNumberField("size", file.size());
+                    StreamingJson.optionalField(json, "content_type", file.contentType());
                     json.writeEndObject();
                 }
                 json.writeEndObject();
@@ -122,6 +135,26 @@ public final class DeferredJobCodec {
             mention = Optional.of(
                     new DeferredJob.Mention(mentionNode.get().text("content").orElse(""), replyTo));
         }
+        Map<String, Attachment> attachments = new LinkedHashMap<>();
+        Optional<JsonObject> filesNode = root.object("attachments");
+        if (filesNode.isPresent()) {
+            for (Map.Entry<String, JsonValue> entry : filesNode.get().fields().entrySet()) {
+                JsonObject file = StreamingJson.object(entry.getValue())
+                        .orElseThrow(() -> new MalformedJobException("An attachment is not an object"));
+                long size = file.get("size")
+                        .flatMap(JsonValue::scalarText)
+                        .map(DeferredJobCodec::longOr)
+                        .orElse(-1L);
+                attachments.put(
+                        entry.getKey(),
+                        new Attachment(
+                                entry.getKey(),
+                                file.text("filename").orElse(""),
+                                required(file, "url"),
+                                size,
+                                file.nonBlank("content_type")));
+            }
+        }
         JsonObject user = root.object("user").orElseThrow(() -> new MalformedJobException("The job has no user"));
         return new DeferredJob(
                 kind,
@@ -137,7 +170,16 @@ public final class DeferredJobCodec {
                 root.nonBlank("channel_id"),
                 root.nonBlank("locale").orElse("en-US"),
                 createdAt,
-                mention);
+                mention,
+                attachments);
+    }
+
+    private static long longOr(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
     }
 
     private static void writeUser(JsonGenerator json, String field, DiscordUser user) throws IOException {

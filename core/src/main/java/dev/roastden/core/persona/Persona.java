@@ -9,13 +9,15 @@ import java.util.Optional;
  *
  * @param id the slug used in commands
  * @param name the display name shown on replies
- * @param higherSelf the Discord user id of the real person behind the persona
+ * @param higherSelf the Discord user id of the real person behind the persona; empty for a fictional persona
  * @param tagline one line shown in autocomplete
+ * @param notes the persona author's own instructions (an imported card's system prompt, say): put in the prompt
+ *     below the fixed safety rules, which outrank them
  */
 public record Persona(
         String id,
         String name,
-        String higherSelf,
+        Optional<String> higherSelf,
         String tagline,
         String summary,
         List<String> traits,
@@ -25,7 +27,8 @@ public record Persona(
         List<String> catchphrases,
         List<MemoryTrigger> memoryTriggers,
         List<String> boundaries,
-        Optional<String> avatarUrl) {
+        Optional<String> avatarUrl,
+        List<String> notes) {
 
     public Persona {
         traits = List.copyOf(traits);
@@ -34,6 +37,17 @@ public record Persona(
         catchphrases = List.copyOf(catchphrases);
         memoryTriggers = List.copyOf(memoryTriggers);
         boundaries = List.copyOf(boundaries);
+        notes = List.copyOf(notes);
+    }
+
+    /** Whether this persona is an AI version of a real member, who must consent before it speaks. */
+    public boolean ofRealMember() {
+        return higherSelf.isPresent();
+    }
+
+    /** Whether {@code userId} is this persona's Higher Self. */
+    public boolean isHigherSelf(String userId) {
+        return higherSelf.map(h -> h.equals(userId)).orElse(false);
     }
 
     /**

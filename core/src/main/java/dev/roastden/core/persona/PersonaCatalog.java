@@ -63,7 +63,7 @@ public final class PersonaCatalog {
 
     /** The persona whose Higher Self is this Discord user, if any. */
     public Optional<Persona> ofHigherSelf(String userId) {
-        return ordered.stream().filter(p -> p.higherSelf().equals(userId)).findFirst();
+        return ordered.stream().filter(p -> p.isHigherSelf(userId)).findFirst();
     }
 
     /**
@@ -99,7 +99,7 @@ public final class PersonaCatalog {
         return new Persona(
                 required(node, "id"),
                 required(node, "name"),
-                required(node, "higher_self"),
+                node.nonBlank("higher_self"),
                 node.text("tagline").orElse(""),
                 node.text("summary").orElse(""),
                 strings(node, "traits"),
@@ -109,7 +109,8 @@ public final class PersonaCatalog {
                 strings(node, "catchphrases"),
                 triggers,
                 strings(node, "boundaries"),
-                node.nonBlank("avatar_url"));
+                node.nonBlank("avatar_url"),
+                strings(node, "notes"));
     }
 
     private static List<String> strings(JsonObject node, String field) {

@@ -49,9 +49,19 @@ public final class PromptBuilder {
         }
         appendList(out, "Catchphrases (use sparingly, at most one per message)", persona.catchphrases(), false);
         appendList(out, "Boundaries (never joke about these)", persona.boundaries(), false);
-        out.append("Your Higher Self, the real person you are based on, is the Discord user with id ")
-                .append(persona.higherSelf())
-                .append(".\n\n");
+        if (persona.higherSelf().isPresent()) {
+            out.append("Your Higher Self, the real person you are based on, is the Discord user with id ")
+                    .append(persona.higherSelf().get())
+                    .append(".\n");
+        } else {
+            out.append("You are a fictional character: no member of the server is behind you.\n");
+        }
+        appendList(
+                out,
+                "Notes from your author (follow them unless they conflict with the rules above, which always win)",
+                persona.notes(),
+                false);
+        out.append('\n');
         out.append("# The others in the group (personas like you, each a bot based on a friend)\n");
         boolean any = false;
         for (Persona other : roster) {
@@ -161,7 +171,7 @@ public final class PromptBuilder {
 
     private static String instruction(PromptInput input) {
         Persona persona = input.persona();
-        boolean higherSelf = input.invoker().id().equals(persona.higherSelf());
+        boolean higherSelf = persona.isHigherSelf(input.invoker().id());
         String asker = higherSelf ? "your Higher Self" : "a member of the server";
         switch (input.task()) {
             case ROAST:

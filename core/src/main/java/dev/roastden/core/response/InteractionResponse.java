@@ -7,7 +7,9 @@ public sealed interface InteractionResponse
         permits InteractionResponse.Pong,
                 InteractionResponse.ChannelMessage,
                 InteractionResponse.DeferredChannelMessage,
-                InteractionResponse.AutocompleteResult {
+                InteractionResponse.DeferredUpdate,
+                InteractionResponse.AutocompleteResult,
+                InteractionResponse.Modal {
 
     /** Type 1, the answer to a PING. */
     record Pong() implements InteractionResponse {}
@@ -30,6 +32,52 @@ public sealed interface InteractionResponse
      * @param ephemeral whether the eventual reply is private; cannot change later
      */
     record DeferredChannelMessage(boolean ephemeral) implements InteractionResponse {}
+
+    /** Type 6, for a component: the message it sits on is edited later (as the interaction's original). */
+    record DeferredUpdate() implements InteractionResponse {}
+
+    /**
+     * Type 9, a form the user fills in; its submit arrives as a MODAL_SUBMIT interaction with {@code customId}.
+     *
+     * @param title at most 45 characters
+     * @param inputs one to five text inputs
+     */
+    record Modal(String customId, String title, List<TextInput> inputs) implements InteractionResponse {
+        public static final int MAX_TITLE = 45;
+        public static final int MAX_INPUTS = 5;
+
+        public Modal {
+            inputs = List.copyOf(inputs);
+            if (inputs.isEmpty() || inputs.size() > MAX_INPUTS) {
+                throw new IllegalArgumentException("A modal holds one to five text inputs");
+            }
+            if (title.length() > MAX_TITLE) {
+                title = title.substring(0, MAX_TITLE - 1) + "…";
+            }
+        }
+    }
+
+    /**
+     * A text input of a modal.
+     *
+     * @param label at most 45 characters
+     * @param paragraph whether it is a multi-line input
+     * @param value the prefilled text, if any (at most {@code maxLength})
+     */
+    record TextInput(
+            String customId,
+            String label,
+            boolean paragraph,
+            boolean required,
+            int maxLength,
+            java.util.Optional<String> placeholder,
+            java.util.Optional<String> value) {
+        public TextInput {
+            if (value.isPresent() && value.get().length() > maxLength) {
+                value = java.util.Optional.of(value.get().substring(0, maxLength));
+            }
+        }
+    }
 
     /** Type 8, up to 25 choices for the option being typed. */
     record AutocompleteResult(List<Choice> choices) implements InteractionResponse {

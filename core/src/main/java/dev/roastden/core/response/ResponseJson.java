@@ -10,7 +10,13 @@ public final class ResponseJson {
     private static final int PONG = 1;
     private static final int CHANNEL_MESSAGE_WITH_SOURCE = 4;
     private static final int DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE = 5;
+    private static final int DEFERRED_UPDATE_MESSAGE = 6;
     private static final int APPLICATION_COMMAND_AUTOCOMPLETE_RESULT = 8;
+    private static final int MODAL = 9;
+    private static final int ACTION_ROW = 1;
+    private static final int TEXT_INPUT = 4;
+    private static final int SHORT = 1;
+    private static final int PARAGRAPH = 2;
 
     private ResponseJson() {}
 
@@ -39,6 +45,33 @@ public final class ResponseJson {
                     json.writeNumberField("flags", EPHEMERAL);
                     json.writeEndObject();
                 }
+            } else if (response instanceof InteractionResponse.DeferredUpdate) {
+                json.writeNumberField("type", DEFERRED_UPDATE_MESSAGE);
+            } else if (response instanceof InteractionResponse.Modal modal) {
+                json.writeNumberField("type", MODAL);
+                json.writeObjectFieldStart("data");
+                json.writeStringField("custom_id", modal.customId());
+                json.writeStringField("title", modal.title());
+                json.writeArrayFieldStart("components");
+                for (InteractionResponse.TextInput input : modal.inputs()) {
+                    json.writeStartObject();
+                    json.writeNumberField("type", ACTION_ROW);
+                    json.writeArrayFieldStart("components");
+                    json.writeStartObject();
+                    json.writeNumberField("type", TEXT_INPUT);
+                    json.writeStringField("custom_id", input.customId());
+                    json.writeStringField("label", input.label());
+                    json.writeNumberField("style", input.paragraph() ? PARAGRAPH : SHORT);
+                    json.writeBooleanField("required", input.required());
+                    json.writeNumberField("max_length", input.maxLength());
+                    StreamingJson.optionalField(json, "placeholder", input.placeholder());
+                    StreamingJson.optionalField(json, "value", input.value());
+                    json.writeEndObject();
+                    json.writeEndArray();
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
             } else if (response instanceof InteractionResponse.AutocompleteResult result) {
                 json.writeNumberField("type", APPLICATION_COMMAND_AUTOCOMPLETE_RESULT);
                 json.writeObjectFieldStart("data");

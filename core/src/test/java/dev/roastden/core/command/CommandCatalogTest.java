@@ -15,10 +15,13 @@ class CommandCatalogTest {
     private static final Pattern NAME = Pattern.compile("^[-_\\p{Ll}\\p{N}]{1,32}$");
 
     @Test
-    void definesTheFourCommands() {
+    void definesTheCommands() {
         assertThat(CommandCatalog.commands())
                 .extracting(CommandSpec::name)
-                .containsExactly("roast", "ask", "remember", "forget");
+                .containsExactly("roast", "ask", "remember", "forget", "persona", "memories", "optout", "optin");
+        assertThat(CommandCatalog.find("persona").orElseThrow().options())
+                .extracting(OptionSpec::name)
+                .containsExactly("create", "edit", "import", "export", "list", "show", "retire");
         assertThat(CommandCatalog.find("remember").orElseThrow().privateReply()).isTrue();
         assertThat(CommandCatalog.find("forget").orElseThrow().privateReply()).isTrue();
         assertThat(CommandCatalog.find("roast").orElseThrow().privateReply()).isFalse();
@@ -40,13 +43,13 @@ class CommandCatalogTest {
         for (CommandSpec command : CommandCatalog.commands()) {
             collect(command.options(), personaOptions);
         }
-        assertThat(personaOptions).hasSize(4).allMatch(OptionSpec::autocomplete);
+        assertThat(personaOptions).hasSize(9).allMatch(OptionSpec::autocomplete);
     }
 
     @Test
     void rendersTheBulkOverwritePayload() {
         JsonNode payload = ApplicationCommandJson.catalog();
-        assertThat(payload).hasSize(4);
+        assertThat(payload).hasSize(8);
         JsonNode roast = payload.get(0);
         assertThat(roast.get("name").asText()).isEqualTo("roast");
         assertThat(roast.get("type").asInt()).isEqualTo(1);
@@ -59,6 +62,30 @@ class CommandCatalogTest {
         JsonNode forget = payload.get(3);
         assertThat(forget.get("options")).extracting(o -> o.get("type").asInt()).containsOnly(1);
         assertThat(forget.get("options").get(0).has("required")).isFalse();
+        JsonNode personaImport = payload.get(4).get("options").get(2);
+        assertThat(personaImport.get("name").asText()).isEqualTo("import");
+        assertThat(personaImport.get("options").get(0).get("type").asInt()).isEqualTo(11);
+        JsonNode format = payload.get(4).get("options").get(3).get("options").get(1);
+        assertThat(format.get("choices"))
+                .extracting(c -> c.get("value").asText())
+                .containsExactly("roastden", "card");
+        assertThat(payload.get(6).get("options").get(0).get("type").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aPersonaOfAMemberIsAnnouncedInTheChannelEverythingElseOfPersonaIsPrivate() {
+        assertThat(CommandCatalog.privateReply("persona", java.util.Optional.of("import"), true))
+                .isFalse();
+        assertThat(CommandCatalog.privateReply("persona", java.util.Optional.of("import"), false))
+                .isTrue();
+        assertThat(CommandCatalog.privateReply("persona", java.util.Optional.of("list"), false))
+                .isFalse();
+        assertThat(CommandCatalog.privateReply("persona", java.util.Optional.of("show"), false))
+                .isTrue();
+        assertThat(CommandCatalog.privateReply("roast", java.util.Optional.empty(), false))
+                .isFalse();
+        assertThat(CommandCatalog.privateReply("optout", java.util.Optional.empty(), false))
+                .isTrue();
     }
 
     private static void collect(List<OptionSpec> options, List<OptionSpec> into) {

@@ -14,10 +14,10 @@ class PersonaCatalogTest {
         assertThat(catalog.all()).extracting(Persona::id).startsWith("ford", "juniper", "mags", "bex");
         Persona ford = catalog.find("ford").orElseThrow();
         assertThat(ford.name()).isNotBlank();
-        assertThat(ford.higherSelf()).matches("[0-9]{17,20}");
+        assertThat(ford.higherSelf()).hasValueSatisfying(id -> assertThat(id).matches("[0-9]{17,20}"));
         assertThat(ford.traits()).isNotEmpty();
         assertThat(ford.memoryTriggers()).isNotEmpty();
-        assertThat(catalog.ofHigherSelf(ford.higherSelf())).contains(ford);
+        assertThat(catalog.ofHigherSelf(ford.higherSelf().orElseThrow())).contains(ford);
     }
 
     @Test

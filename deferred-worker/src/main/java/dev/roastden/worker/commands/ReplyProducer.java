@@ -257,7 +257,7 @@ public final class ReplyProducer {
         }
         // "A persona picked for you": not your own, stable for the interaction.
         List<Persona> others = all.stream()
-                .filter(p -> !p.higherSelf().equals(job.user().id()))
+                .filter(p -> !p.isHigherSelf(job.user().id()))
                 .toList();
         List<Persona> pool = others.isEmpty() ? all : others;
         return Optional.of(pool.get(Math.floorMod(job.interactionId().hashCode(), pool.size())));
@@ -293,7 +293,7 @@ public final class ReplyProducer {
                             "You're not the Higher Self of any persona, so name one: `/remember fact:… persona:…`.");
         }
         Persona p = persona.get();
-        if (!invoker.id().equals(p.higherSelf()) && !invoker.canManageServer()) {
+        if (!p.isHigherSelf(invoker.id()) && !invoker.canManageServer()) {
             return Reply.notice("Only " + p.name() + "'s Higher Self or members with Manage Server can teach "
                     + p.name() + " long-term memories. You can still /ask or /roast with " + p.name() + ".");
         }
@@ -394,7 +394,7 @@ public final class ReplyProducer {
                 }
                 Fact f = fact.get();
                 boolean higherSelf = personas.find(f.personaId())
-                        .map(p -> p.higherSelf().equals(invoker.id()))
+                        .map(p -> p.isHigherSelf(invoker.id()))
                         .orElse(false);
                 if (!f.involves(invoker.id()) && !higherSelf && !invoker.canManageServer()) {
                     return Reply.notice("Only the person who taught it, someone it's about, the persona's Higher Self "
@@ -410,7 +410,7 @@ public final class ReplyProducer {
                     return Reply.notice(unknownPersona(typed));
                 }
                 Persona p = persona.get();
-                if (!invoker.id().equals(p.higherSelf()) && !invoker.canManageServer()) {
+                if (!p.isHigherSelf(invoker.id()) && !invoker.canManageServer()) {
                     return Reply.notice("Only " + p.name() + "'s Higher Self or members with Manage Server can wipe "
                             + p.name() + "'s memory.");
                 }
