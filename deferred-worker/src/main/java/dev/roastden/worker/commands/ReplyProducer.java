@@ -256,9 +256,8 @@ public final class ReplyProducer {
             return Optional.empty();
         }
         // "A persona picked for you": not your own, stable for the interaction.
-        List<Persona> others = all.stream()
-                .filter(p -> !p.isHigherSelf(job.user().id()))
-                .toList();
+        List<Persona> others =
+                all.stream().filter(p -> !p.isHigherSelf(job.user().id())).toList();
         List<Persona> pool = others.isEmpty() ? all : others;
         return Optional.of(pool.get(Math.floorMod(job.interactionId().hashCode(), pool.size())));
     }
