@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roastden.core.command.ApplicationCommandJson;
+import dev.roastden.core.command.CommandCatalog;
 import dev.roastden.core.json.Json;
 import dev.roastden.emulators.discord.DiscordEmulator;
 import dev.roastden.emulators.discord.DiscordSpec;
@@ -71,12 +72,21 @@ class RegisterCommandsTest {
     @Test
     void registerThenDiffReportsNoChange() {
         assertThat(run("diff")).isEqualTo(RegisterCommands.CHANGES);
-        assertThat(stdout()).contains("+ /roast", "+ /ask", "+ /remember", "+ /forget");
+        assertThat(stdout())
+                .contains(
+                        "+ /roast",
+                        "+ /ask",
+                        "+ /remember",
+                        "+ /forget",
+                        "+ /persona",
+                        "+ /memories",
+                        "+ /optout",
+                        "+ /optin");
 
         assertThat(run("register")).isEqualTo(RegisterCommands.OK);
         assertThat(discord.commands(APP))
                 .extracting(c -> c.path("name").asText())
-                .containsExactly("roast", "ask", "remember", "forget");
+                .containsExactly("roast", "ask", "remember", "forget", "persona", "memories", "optout", "optin");
 
         out.reset();
         assertThat(run("diff")).isEqualTo(RegisterCommands.OK);
@@ -86,7 +96,8 @@ class RegisterCommandsTest {
     @Test
     void registersInOneServerListsAndDeletes() {
         assertThat(run("register", "--guild", GUILD)).isEqualTo(RegisterCommands.OK);
-        assertThat(discord.guildCommands(APP, GUILD)).hasSize(4);
+        assertThat(discord.guildCommands(APP, GUILD))
+                .hasSize(CommandCatalog.commands().size());
         assertThat(discord.commands(APP)).isEmpty();
 
         out.reset();
@@ -95,7 +106,7 @@ class RegisterCommandsTest {
 
         out.reset();
         assertThat(run("delete", "--guild", GUILD)).isEqualTo(RegisterCommands.OK);
-        assertThat(stdout()).contains("Deleted 4 commands");
+        assertThat(stdout()).contains("Deleted " + CommandCatalog.commands().size() + " commands");
         assertThat(discord.guildCommands(APP, GUILD)).isEmpty();
     }
 
@@ -190,7 +201,7 @@ class RegisterCommandsTest {
                     .isEqualTo(RegisterCommands.OK);
             assertThat(secrets.reads()).isEqualTo(1);
         }
-        assertThat(discord.commands(APP)).hasSize(4);
+        assertThat(discord.commands(APP)).hasSize(CommandCatalog.commands().size());
     }
 
     @Test
