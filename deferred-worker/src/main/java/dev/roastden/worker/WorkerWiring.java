@@ -13,6 +13,8 @@ import dev.roastden.worker.discord.TypingIndicator;
 import dev.roastden.worker.memory.DynamoDbMemoryStore;
 import dev.roastden.worker.observability.PowertoolsWorkerMetrics;
 import dev.roastden.worker.observability.WorkerMetrics;
+import dev.roastden.worker.persona.DynamoDbPersonaStore;
+import dev.roastden.worker.persona.PersonaStore;
 import dev.roastden.worker.secrets.BotTokenSource;
 import dev.roastden.worker.secrets.SecretsManagerBotToken;
 import dev.roastden.worker.time.Repeater;
@@ -49,6 +51,7 @@ public final class WorkerWiring implements AutoCloseable {
     private final BedrockRuntimeClient bedrock;
     private final SecretsManagerClient secrets;
     private final MemoryStore memory;
+    private final PersonaStore personaStore;
     private final PersonaModel model;
     private final Optional<BedrockPersonaModel> bedrockModel;
     private final FactScreen factScreen;
@@ -102,6 +105,7 @@ public final class WorkerWiring implements AutoCloseable {
         this.metrics = b.metrics.orElseGet(PowertoolsWorkerMetrics::new);
         this.personas = b.personas.orElseGet(PersonaCatalog::fromClasspath);
         this.memory = new DynamoDbMemoryStore(dynamo, config.memoryTableName());
+        this.personaStore = new DynamoDbPersonaStore(dynamo, config.memoryTableName());
         if (b.model.isPresent()) {
             this.bedrockModel = Optional.empty();
             this.model = new RetryingModel(b.model.get(), b.sleeper, 4, Duration.ofSeconds(1), Duration.ofMillis(200));
@@ -163,6 +167,11 @@ public final class WorkerWiring implements AutoCloseable {
 
     public MemoryStore memory() {
         return memory;
+    }
+
+    /** The server personas and rosters, on the same table. */
+    public PersonaStore personaStore() {
+        return personaStore;
     }
 
     public PersonaModel model() {
