@@ -1,6 +1,7 @@
 package dev.roastden.worker;
 
 import dev.roastden.core.command.CommandCatalog;
+import dev.roastden.core.component.CustomId;
 import dev.roastden.core.memory.MemoryStore;
 import dev.roastden.core.model.PersonaModel;
 import dev.roastden.core.persona.PersonaCatalog;
@@ -13,9 +14,12 @@ import dev.roastden.worker.commands.ReplyProducer;
 import dev.roastden.worker.consent.ConsentGate;
 import dev.roastden.worker.consent.ConsentStore;
 import dev.roastden.worker.consent.DynamoDbConsentStore;
+import dev.roastden.worker.consent.OptInCommand;
+import dev.roastden.worker.consent.OptOutCommand;
 import dev.roastden.worker.discord.DiscordRest;
 import dev.roastden.worker.discord.TypingIndicator;
 import dev.roastden.worker.memories.ForgetCommand;
+import dev.roastden.worker.memories.MemoriesCommand;
 import dev.roastden.worker.memories.RememberCommand;
 import dev.roastden.worker.memory.DynamoDbMemoryStore;
 import dev.roastden.worker.observability.PowertoolsWorkerMetrics;
@@ -168,12 +172,17 @@ public final class WorkerWiring implements AutoCloseable {
         ConsentGate gate = new ConsentGate(model, directory, consent);
         PersonaReplies replies =
                 new PersonaReplies(memory, consent, gate, directory, metrics, b.clock, b.limits, config.maxTokens());
+        MemoriesCommand memories = new MemoriesCommand(memory, directory);
         return CommandRegistry.builder()
                 .command(CommandCatalog.ROAST, new RoastCommand(replies))
                 .command(CommandCatalog.ASK, new AskCommand(replies))
                 .command(MentionCommand.COMMAND, new MentionCommand(replies))
                 .command(CommandCatalog.REMEMBER, new RememberCommand(memory, consent, factScreen, directory, metrics))
                 .command(CommandCatalog.FORGET, new ForgetCommand(memory, directory))
+                .command(CommandCatalog.MEMORIES, memories)
+                .component(CustomId.MEMORIES_PAGE, memories)
+                .command(CommandCatalog.OPTOUT, new OptOutCommand(consent, memory, directory))
+                .command(CommandCatalog.OPTIN, new OptInCommand(consent))
                 .build();
     }
 
