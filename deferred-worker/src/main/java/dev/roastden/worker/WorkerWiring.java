@@ -1,18 +1,36 @@
 package dev.roastden.worker;
 
+import dev.roastden.core.command.CommandCatalog;
+import dev.roastden.core.component.CustomId;
 import dev.roastden.core.memory.MemoryStore;
 import dev.roastden.core.model.PersonaModel;
 import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.worker.bedrock.BedrockFactScreen;
 import dev.roastden.worker.bedrock.BedrockPersonaModel;
+import dev.roastden.worker.commands.CommandRegistry;
 import dev.roastden.worker.commands.FactScreen;
 import dev.roastden.worker.commands.Limits;
 import dev.roastden.worker.commands.ReplyProducer;
+import dev.roastden.worker.consent.ConsentGate;
+import dev.roastden.worker.consent.ConsentStore;
+import dev.roastden.worker.consent.DynamoDbConsentStore;
+import dev.roastden.worker.consent.OptInCommand;
+import dev.roastden.worker.consent.OptOutCommand;
 import dev.roastden.worker.discord.DiscordRest;
 import dev.roastden.worker.discord.TypingIndicator;
+import dev.roastden.worker.memories.ForgetCommand;
+import dev.roastden.worker.memories.MemoriesCommand;
+import dev.roastden.worker.memories.RememberCommand;
 import dev.roastden.worker.memory.DynamoDbMemoryStore;
 import dev.roastden.worker.observability.PowertoolsWorkerMetrics;
 import dev.roastden.worker.observability.WorkerMetrics;
+import dev.roastden.worker.persona.DynamoDbPersonaStore;
+import dev.roastden.worker.persona.PersonaDirectory;
+import dev.roastden.worker.persona.PersonaStore;
+import dev.roastden.worker.roast.AskCommand;
+import dev.roastden.worker.roast.MentionCommand;
+import dev.roastden.worker.roast.PersonaReplies;
+import dev.roastden.worker.roast.RoastCommand;
 import dev.roastden.worker.secrets.BotTokenSource;
 import dev.roastden.worker.secrets.SecretsManagerBotToken;
 import dev.roastden.worker.time.Repeater;
@@ -24,24 +42,20 @@ import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
 /**
- * Builds the worker: SDK clients (URLConnection HTTP client, explicit region), the DynamoDB memory store, the Bedrock
- * model with retries, the screen for /remember facts (the Bedrock guardrail when one is configured), the Discord
- * REST client, the bot token source and the job processor. Lambda uses {@link #fromEnvironment()}; tests and the
- * local system use {@link #builder(WorkerConfig)} to point the clients at emulators and to inject a clock, a sleeper,
- * metrics or another model. No network call happens here.
+ * Builds the worker: SDK clients ({@link WorkerClients}), the stores over the one table (memory, server personas,
+ * consent), the Bedrock model with retries, the screen for /remember facts (the Bedrock guardrail when one is
+ * configured), the Discord REST client, the bot token source, the job processor, and the command registry: every
+ * command family is registered here and nowhere else, and the families get the model only behind the
+ * {@link ConsentGate}. Lambda uses {@link #fromEnvironment()}; tests and the local system use
+ * {@link #builder(WorkerConfig)} to point the clients at emulators and to inject a clock, a sleeper, metrics or
+ * another model. No network call happens here.
  */
 public final class WorkerWiring implements AutoCloseable {
     private final WorkerConfig config;
@@ -49,11 +63,15 @@ public final class WorkerWiring implements AutoCloseable {
     private final BedrockRuntimeClient bedrock;
     private final SecretsManagerClient secrets;
     private final MemoryStore memory;
+    private final PersonaStore personaStore;
+    private final ConsentStore consent;
+    private final PersonaDirectory directory;
     private final PersonaModel model;
     private final Optional<BedrockPersonaModel> bedrockModel;
     private final FactScreen factScreen;
     private final PersonaCatalog personas;
     private final WorkerMetrics metrics;
+    private final CommandRegistry commands;
     private final JobProcessor processor;
 
     private WorkerWiring(Builder b) {
@@ -61,47 +79,16 @@ public final class WorkerWiring implements AutoCloseable {
         AwsCredentialsProvider credentials = b.credentials.orElseGet(
                 () -> DefaultCredentialsProvider.builder().build());
         Region region = Region.of(config.region());
-        SdkHttpClient dynamoHttp = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(5))
-                .build();
-        DynamoDbClientBuilder dynamoBuilder = DynamoDbClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(dynamoHttp)
-                .overrideConfiguration(o -> {
-                    o.apiCallTimeout(Duration.ofSeconds(12));
-                    b.dynamoRetryStrategy.ifPresent(o::retryStrategy);
-                });
-        b.dynamoEndpoint.ifPresent(dynamoBuilder::endpointOverride);
-        this.dynamo = dynamoBuilder.build();
-
-        // Long answers take a while: generous read timeout; no SDK retries (RetryingModel and the queue retry).
-        BedrockRuntimeClientBuilder bedrockBuilder = BedrockRuntimeClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(3))
-                        .socketTimeout(Duration.ofSeconds(120))
-                        .build())
-                .overrideConfiguration(
-                        o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(150)));
-        b.bedrockEndpoint.ifPresent(bedrockBuilder::endpointOverride);
-        this.bedrock = bedrockBuilder.build();
-
-        SecretsManagerClientBuilder secretsBuilder = SecretsManagerClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5))
-                        .build());
-        b.secretsEndpoint.ifPresent(secretsBuilder::endpointOverride);
-        this.secrets = secretsBuilder.build();
+        this.dynamo = WorkerClients.dynamo(region, credentials, b.dynamoEndpoint, b.dynamoRetryStrategy);
+        this.bedrock = WorkerClients.bedrock(region, credentials, b.bedrockEndpoint);
+        this.secrets = WorkerClients.secrets(region, credentials, b.secretsEndpoint);
 
         this.metrics = b.metrics.orElseGet(PowertoolsWorkerMetrics::new);
         this.personas = b.personas.orElseGet(PersonaCatalog::fromClasspath);
         this.memory = new DynamoDbMemoryStore(dynamo, config.memoryTableName());
+        this.personaStore = new DynamoDbPersonaStore(dynamo, config.memoryTableName());
+        this.consent = new DynamoDbConsentStore(dynamo, config.memoryTableName());
+        this.directory = new PersonaDirectory(personaStore, personas);
         if (b.model.isPresent()) {
             this.bedrockModel = Optional.empty();
             this.model = new RetryingModel(b.model.get(), b.sleeper, 4, Duration.ofSeconds(1), Duration.ofMillis(200));
@@ -123,8 +110,8 @@ public final class WorkerWiring implements AutoCloseable {
                                 bedrock, id, config.guardrailVersion().orElse("DRAFT")),
                         b.sleeper))
                 .orElseGet(FactScreen::allowAll);
-        ReplyProducer producer =
-                new ReplyProducer(memory, model, factScreen, personas, metrics, b.clock, b.limits, config.maxTokens());
+        this.commands = commands(b);
+        ReplyProducer producer = new ReplyProducer(commands);
         this.processor = new JobProcessor(
                 memory,
                 producer,
@@ -137,6 +124,28 @@ public final class WorkerWiring implements AutoCloseable {
                 config.maxReceives(),
                 config.retryDelay(),
                 config.modelBudget());
+    }
+
+    /**
+     * Every command family, registered here and nowhere else. The families get the model only behind the
+     * {@link ConsentGate}: none of them can reach it without the consent checks.
+     */
+    private CommandRegistry commands(Builder b) {
+        ConsentGate gate = new ConsentGate(model, directory, consent);
+        PersonaReplies replies =
+                new PersonaReplies(memory, consent, gate, directory, metrics, b.clock, b.limits, config.maxTokens());
+        MemoriesCommand memories = new MemoriesCommand(memory, directory);
+        return CommandRegistry.builder()
+                .command(CommandCatalog.ROAST, new RoastCommand(replies))
+                .command(CommandCatalog.ASK, new AskCommand(replies))
+                .command(MentionCommand.COMMAND, new MentionCommand(replies))
+                .command(CommandCatalog.REMEMBER, new RememberCommand(memory, consent, factScreen, directory, metrics))
+                .command(CommandCatalog.FORGET, new ForgetCommand(memory, directory))
+                .command(CommandCatalog.MEMORIES, memories)
+                .component(CustomId.MEMORIES_PAGE, memories)
+                .command(CommandCatalog.OPTOUT, new OptOutCommand(consent, memory, directory))
+                .command(CommandCatalog.OPTIN, new OptInCommand(consent))
+                .build();
     }
 
     /** The wiring Lambda uses: settings from the environment, real AWS endpoints. */
@@ -165,6 +174,22 @@ public final class WorkerWiring implements AutoCloseable {
         return memory;
     }
 
+    /** The server personas and rosters, on the same table. */
+    public PersonaStore personaStore() {
+        return personaStore;
+    }
+
+    /** Members' opt-outs. */
+    public ConsentStore consent() {
+        return consent;
+    }
+
+    /** Resolves a persona id in a server: its own personas, then the bundled ones it does not hide. */
+    public PersonaDirectory directory() {
+        return directory;
+    }
+
+    /** The raw model (retrying); command families get it only behind the consent gate. */
     public PersonaModel model() {
         return model;
     }
@@ -185,6 +210,11 @@ public final class WorkerWiring implements AutoCloseable {
 
     public WorkerMetrics metrics() {
         return metrics;
+    }
+
+    /** Which handler does which command and button. */
+    public CommandRegistry commands() {
+        return commands;
     }
 
     public JobProcessor processor() {

@@ -107,6 +107,47 @@ public final class Jobs {
                 Optional.of(new DeferredJob.Mention(content, Optional.empty())));
     }
 
+    public DeferredJob optout(DiscordUser by, boolean deleteData) {
+        return command("optout", Optional.empty(), Map.of("delete_data", Boolean.toString(deleteData)), by, Map.of());
+    }
+
+    public DeferredJob optin(DiscordUser by) {
+        return command("optin", Optional.empty(), Map.of(), by, Map.of());
+    }
+
+    /** {@code /memories} with an optional persona and an optional member it is about. */
+    public DeferredJob memories(DiscordUser by, String persona, DiscordUser about) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (persona != null) {
+            options.put("persona", persona);
+        }
+        if (about != null) {
+            options.put("about", about.id());
+        }
+        return command("memories", Optional.empty(), options, by, about == null ? Map.of() : Map.of(about.id(), about));
+    }
+
+    /** A button press carrying {@code customId} (user input: any text), on message {@code messageId}. */
+    public DeferredJob component(DiscordUser by, String customId) {
+        Instant now = clock.instant();
+        String id = Snowflake.at(now, SEQUENCE.incrementAndGet());
+        return new DeferredJob(
+                DeferredJob.Kind.COMPONENT,
+                id,
+                APP,
+                Optional.of("tok-" + id),
+                DeferredJob.COMPONENT_COMMAND,
+                Optional.empty(),
+                Map.of(DeferredJob.CUSTOM_ID, customId, DeferredJob.MESSAGE_ID, "1200000000000000777"),
+                by,
+                Map.of(),
+                Optional.of(GUILD),
+                Optional.of(CHANNEL),
+                "en-US",
+                Snowflake.instant(id).orElseThrow(),
+                Optional.empty());
+    }
+
     /** A command job created {@code ageMillis} before now. */
     public DeferredJob command(
             String command,
