@@ -10,6 +10,9 @@ import dev.roastden.worker.commands.CommandRegistry;
 import dev.roastden.worker.commands.FactScreen;
 import dev.roastden.worker.commands.Limits;
 import dev.roastden.worker.commands.ReplyProducer;
+import dev.roastden.worker.consent.ConsentGate;
+import dev.roastden.worker.consent.ConsentStore;
+import dev.roastden.worker.consent.DynamoDbConsentStore;
 import dev.roastden.worker.discord.DiscordRest;
 import dev.roastden.worker.discord.TypingIndicator;
 import dev.roastden.worker.memories.ForgetCommand;
@@ -18,6 +21,7 @@ import dev.roastden.worker.memory.DynamoDbMemoryStore;
 import dev.roastden.worker.observability.PowertoolsWorkerMetrics;
 import dev.roastden.worker.observability.WorkerMetrics;
 import dev.roastden.worker.persona.DynamoDbPersonaStore;
+import dev.roastden.worker.persona.PersonaDirectory;
 import dev.roastden.worker.persona.PersonaStore;
 import dev.roastden.worker.roast.AskCommand;
 import dev.roastden.worker.roast.MentionCommand;
@@ -60,6 +64,8 @@ public final class WorkerWiring implements AutoCloseable {
     private final SecretsManagerClient secrets;
     private final MemoryStore memory;
     private final PersonaStore personaStore;
+    private final ConsentStore consent;
+    private final PersonaDirectory directory;
     private final PersonaModel model;
     private final Optional<BedrockPersonaModel> bedrockModel;
     private final FactScreen factScreen;
@@ -115,6 +121,8 @@ public final class WorkerWiring implements AutoCloseable {
         this.personas = b.personas.orElseGet(PersonaCatalog::fromClasspath);
         this.memory = new DynamoDbMemoryStore(dynamo, config.memoryTableName());
         this.personaStore = new DynamoDbPersonaStore(dynamo, config.memoryTableName());
+        this.consent = new DynamoDbConsentStore(dynamo, config.memoryTableName());
+        this.directory = new PersonaDirectory(personaStore, personas);
         if (b.model.isPresent()) {
             this.bedrockModel = Optional.empty();
             this.model = new RetryingModel(b.model.get(), b.sleeper, 4, Duration.ofSeconds(1), Duration.ofMillis(200));
@@ -152,16 +160,20 @@ public final class WorkerWiring implements AutoCloseable {
                 config.modelBudget());
     }
 
-    /** Every command family, registered here and nowhere else. */
+    /**
+     * Every command family, registered here and nowhere else. The families get the model only behind the
+     * {@link ConsentGate}: none of them can reach it without the consent checks.
+     */
     private CommandRegistry commands(Builder b) {
+        ConsentGate gate = new ConsentGate(model, directory, consent);
         PersonaReplies replies =
-                new PersonaReplies(memory, model, personas, metrics, b.clock, b.limits, config.maxTokens());
+                new PersonaReplies(memory, consent, gate, directory, metrics, b.clock, b.limits, config.maxTokens());
         return CommandRegistry.builder()
                 .command(CommandCatalog.ROAST, new RoastCommand(replies))
                 .command(CommandCatalog.ASK, new AskCommand(replies))
                 .command(MentionCommand.COMMAND, new MentionCommand(replies))
-                .command(CommandCatalog.REMEMBER, new RememberCommand(memory, factScreen, personas, metrics))
-                .command(CommandCatalog.FORGET, new ForgetCommand(memory, personas))
+                .command(CommandCatalog.REMEMBER, new RememberCommand(memory, consent, factScreen, directory, metrics))
+                .command(CommandCatalog.FORGET, new ForgetCommand(memory, directory))
                 .build();
     }
 
@@ -196,6 +208,17 @@ public final class WorkerWiring implements AutoCloseable {
         return personaStore;
     }
 
+    /** Members' opt-outs. */
+    public ConsentStore consent() {
+        return consent;
+    }
+
+    /** Resolves a persona id in a server: its own personas, then the bundled ones it does not hide. */
+    public PersonaDirectory directory() {
+        return directory;
+    }
+
+    /** The raw model (retrying); command families get it only behind the consent gate. */
     public PersonaModel model() {
         return model;
     }

@@ -7,10 +7,10 @@ import dev.roastden.core.memory.Fact;
 import dev.roastden.core.memory.ForgetCounts;
 import dev.roastden.core.memory.MemoryStore;
 import dev.roastden.core.persona.Persona;
-import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.worker.commands.Attempt;
 import dev.roastden.worker.commands.CommandHandler;
 import dev.roastden.worker.commands.ReplyProducer.Produced;
+import dev.roastden.worker.persona.PersonaDirectory;
 import dev.roastden.worker.reply.Reply;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +22,9 @@ import java.util.Optional;
  */
 public final class ForgetCommand implements CommandHandler {
     private final MemoryStore memory;
-    private final PersonaCatalog personas;
+    private final PersonaDirectory personas;
 
-    public ForgetCommand(MemoryStore memory, PersonaCatalog personas) {
+    public ForgetCommand(MemoryStore memory, PersonaDirectory personas) {
         this.memory = memory;
         this.personas = personas;
     }
@@ -40,15 +40,19 @@ public final class ForgetCommand implements CommandHandler {
         }
         String guild = job.guildId().get();
         DiscordUser invoker = job.user();
-        List<String> personaIds = personas.all().stream().map(Persona::id).toList();
+        PersonaDirectory.Server server = personas.in(guild);
+        List<String> personaIds = server.allIds();
         switch (job.subcommand().orElse("")) {
             case CommandCatalog.FORGET_MEMORY:
-                return forgetMemory(job, guild, invoker, personaIds, repeated);
+                return forgetMemory(job, server, invoker, personaIds, repeated);
             case CommandCatalog.FORGET_PERSONA: {
                 String typed = job.option(CommandCatalog.PERSONA_OPTION).orElse("");
-                Optional<Persona> persona = personas.find(typed);
+                // Hidden and retired personas keep their memories until forgotten, so they can be named here.
+                Optional<Persona> persona = server.find(typed)
+                        .map(PersonaDirectory.Found::persona)
+                        .or(() -> personas.bundled().find(typed));
                 if (persona.isEmpty()) {
-                    return Reply.notice(MemoryTexts.unknownPersona(typed, personas.all()));
+                    return Reply.notice(MemoryTexts.unknownPersona(typed, server));
                 }
                 Persona p = persona.get();
                 if (!p.isHigherSelf(invoker.id()) && !invoker.canManageServer()) {
@@ -70,7 +74,12 @@ public final class ForgetCommand implements CommandHandler {
     }
 
     private Reply forgetMemory(
-            DeferredJob job, String guild, DiscordUser invoker, List<String> personaIds, boolean repeated) {
+            DeferredJob job,
+            PersonaDirectory.Server server,
+            DiscordUser invoker,
+            List<String> personaIds,
+            boolean repeated) {
+        String guild = server.scope();
         Optional<String> id = job.option("id").flatMap(Fact::normaliseId);
         if (id.isEmpty()) {
             return Reply.notice("That isn't a memory id. Ids look like `01JD5Q8Z3N4V6W7X8Y9Z0A1B2C`.");
@@ -83,8 +92,8 @@ public final class ForgetCommand implements CommandHandler {
             return Reply.notice("No memory `" + id.get() + "` in this server (already forgotten?).");
         }
         Fact f = fact.get();
-        boolean higherSelf = personas.find(f.personaId())
-                .map(p -> p.isHigherSelf(invoker.id()))
+        boolean higherSelf = server.find(f.personaId())
+                .map(p -> p.persona().isHigherSelf(invoker.id()))
                 .orElse(false);
         if (!f.involves(invoker.id()) && !higherSelf && !invoker.canManageServer()) {
             return Reply.notice("Only the person who taught it, someone it's about, the persona's Higher Self "

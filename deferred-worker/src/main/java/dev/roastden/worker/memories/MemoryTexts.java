@@ -1,23 +1,16 @@
 package dev.roastden.worker.memories;
 
 import dev.roastden.core.memory.ForgetCounts;
-import dev.roastden.core.persona.Persona;
 import dev.roastden.worker.commands.Texts;
-import java.util.List;
+import dev.roastden.worker.persona.PersonaDirectory;
 
 /** Wording the memory commands share. */
 final class MemoryTexts {
     private MemoryTexts() {}
 
-    static String unknownPersona(String typed, List<Persona> cast) {
-        StringBuilder names = new StringBuilder();
-        for (Persona p : cast) {
-            if (names.length() > 0) {
-                names.append(", ");
-            }
-            names.append('`').append(p.id()).append('`');
-        }
-        return "There's no persona called `" + Texts.clean(typed, 40) + "`. Try one of: " + names + ".";
+    static String unknownPersona(String typed, PersonaDirectory.Server server) {
+        return "There's no persona called `" + Texts.clean(typed, 40) + "` here. Try one of: " + server.listedIds()
+                + ".";
     }
 
     static String describe(ForgetCounts counts) {

@@ -7,14 +7,15 @@ import dev.roastden.core.memory.Fact;
 import dev.roastden.core.memory.MemoryStore;
 import dev.roastden.core.memory.Ulid;
 import dev.roastden.core.persona.Persona;
-import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.worker.commands.Attempt;
 import dev.roastden.worker.commands.CommandHandler;
 import dev.roastden.worker.commands.FactScreen;
 import dev.roastden.worker.commands.ReplyProducer.Produced;
 import dev.roastden.worker.commands.RetryableFailure;
 import dev.roastden.worker.commands.Texts;
+import dev.roastden.worker.consent.ConsentStore;
 import dev.roastden.worker.observability.WorkerMetrics;
+import dev.roastden.worker.persona.PersonaDirectory;
 import dev.roastden.worker.reply.Reply;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -37,12 +38,19 @@ public final class RememberCommand implements CommandHandler {
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)(?:\\+?\\d[\\s().-]?){9,}\\d(?!\\d)");
 
     private final MemoryStore memory;
+    private final ConsentStore consent;
     private final FactScreen factScreen;
-    private final PersonaCatalog personas;
+    private final PersonaDirectory personas;
     private final WorkerMetrics metrics;
 
-    public RememberCommand(MemoryStore memory, FactScreen factScreen, PersonaCatalog personas, WorkerMetrics metrics) {
+    public RememberCommand(
+            MemoryStore memory,
+            ConsentStore consent,
+            FactScreen factScreen,
+            PersonaDirectory personas,
+            WorkerMetrics metrics) {
         this.memory = memory;
+        this.consent = consent;
         this.factScreen = factScreen;
         this.personas = personas;
         this.metrics = metrics;
@@ -60,10 +68,13 @@ public final class RememberCommand implements CommandHandler {
         String guild = job.guildId().get();
         DiscordUser invoker = job.user();
         Optional<String> named = job.option(CommandCatalog.PERSONA_OPTION);
-        Optional<Persona> persona = named.map(personas::find).orElseGet(() -> personas.ofHigherSelf(invoker.id()));
+        PersonaDirectory.Server server = personas.in(guild);
+        Optional<Persona> persona = named.map(server::find)
+                .orElseGet(() -> server.ofHigherSelf(invoker.id()))
+                .map(PersonaDirectory.Found::persona);
         if (persona.isEmpty()) {
             return named.isPresent()
-                    ? Reply.notice(MemoryTexts.unknownPersona(named.get(), personas.all()))
+                    ? Reply.notice(MemoryTexts.unknownPersona(named.get(), server))
                     : Reply.notice(
                             "You're not the Higher Self of any persona, so name one: `/remember fact:… persona:…`.");
         }
@@ -94,10 +105,10 @@ public final class RememberCommand implements CommandHandler {
                 first = false;
             }
         }
-        for (String user : users) {
-            if (!user.equals(invoker.id()) && memory.hasOptedOut(guild, user)) {
-                return Reply.notice("Someone mentioned in that fact has opted out of being remembered.");
-            }
+        Set<String> others = new LinkedHashSet<>(users);
+        others.remove(invoker.id());
+        if (!others.isEmpty() && !consent.optedOut(guild, others).isEmpty()) {
+            return Reply.notice("Someone mentioned in that fact has opted out of being remembered.");
         }
         Optional<Reply> refused = screen(fact, p, attempt);
         if (refused.isPresent()) {

@@ -2,7 +2,6 @@ package dev.roastden.worker.roast;
 
 import dev.roastden.core.command.CommandCatalog;
 import dev.roastden.core.job.DeferredJob;
-import dev.roastden.core.persona.Persona;
 import dev.roastden.core.prompt.PromptInput;
 import dev.roastden.worker.commands.Attempt;
 import dev.roastden.worker.commands.CommandHandler;
@@ -22,14 +21,15 @@ public final class AskCommand implements CommandHandler {
 
     @Override
     public Produced handle(DeferredJob job, Attempt attempt) throws RetryableFailure {
-        Optional<Persona> persona = replies.personaFor(job);
-        if (persona.isEmpty()) {
-            return Produced.of(replies.unknownPersona(job));
+        PersonaReplies.Chosen chosen = replies.personaFor(job);
+        if (chosen instanceof PersonaReplies.Chosen.None none) {
+            return Produced.of(none.notice());
         }
+        PersonaReplies.Chosen.One persona = (PersonaReplies.Chosen.One) chosen;
         String question = Texts.clean(job.option("question").orElse(""), CommandCatalog.MAX_QUESTION_LENGTH);
         if (question.isBlank()) {
             return Produced.of(Reply.notice("Ask me something: `/ask question:…`."));
         }
-        return replies.reply(job, persona.get(), PromptInput.Task.ASK, Optional.empty(), question, attempt);
+        return replies.reply(job, persona, PromptInput.Task.ASK, Optional.empty(), question, attempt);
     }
 }

@@ -3,7 +3,6 @@ package dev.roastden.worker.roast;
 import dev.roastden.core.interaction.DiscordUser;
 import dev.roastden.core.job.DeferredJob;
 import dev.roastden.core.mention.MentionDecider;
-import dev.roastden.core.persona.Persona;
 import dev.roastden.core.prompt.PromptInput;
 import dev.roastden.worker.commands.Attempt;
 import dev.roastden.worker.commands.CommandHandler;
@@ -27,13 +26,14 @@ public final class MentionCommand implements CommandHandler {
 
     @Override
     public Produced handle(DeferredJob job, Attempt attempt) throws RetryableFailure {
-        Optional<Persona> persona = replies.personaFor(job);
-        if (persona.isEmpty()) {
-            return Produced.of(replies.unknownPersona(job));
+        PersonaReplies.Chosen chosen = replies.personaFor(job);
+        if (chosen instanceof PersonaReplies.Chosen.None none) {
+            return Produced.of(none.notice());
         }
+        PersonaReplies.Chosen.One persona = (PersonaReplies.Chosen.One) chosen;
         String text =
                 Texts.clean(job.mention().map(DeferredJob.Mention::content).orElse(""), MAX_MESSAGE);
         Optional<DiscordUser> target = job.option(MentionDecider.TARGET_OPTION).map(id -> Texts.resolved(job, id));
-        return replies.reply(job, persona.get(), PromptInput.Task.MENTION, target, text, attempt);
+        return replies.reply(job, persona, PromptInput.Task.MENTION, target, text, attempt);
     }
 }

@@ -2,7 +2,6 @@ package dev.roastden.worker.roast;
 
 import dev.roastden.core.command.CommandCatalog;
 import dev.roastden.core.job.DeferredJob;
-import dev.roastden.core.persona.Persona;
 import dev.roastden.core.prompt.PromptInput;
 import dev.roastden.worker.commands.Attempt;
 import dev.roastden.worker.commands.CommandHandler;
@@ -22,21 +21,17 @@ public final class RoastCommand implements CommandHandler {
 
     @Override
     public Produced handle(DeferredJob job, Attempt attempt) throws RetryableFailure {
-        Optional<Persona> persona = replies.personaFor(job);
-        if (persona.isEmpty()) {
-            return Produced.of(replies.unknownPersona(job));
+        PersonaReplies.Chosen chosen = replies.personaFor(job);
+        if (chosen instanceof PersonaReplies.Chosen.None none) {
+            return Produced.of(none.notice());
         }
+        PersonaReplies.Chosen.One persona = (PersonaReplies.Chosen.One) chosen;
         Optional<String> targetId = job.option("target");
         if (targetId.isEmpty()) {
             return Produced.of(Reply.notice("Tell me who to roast: `/roast target:@someone persona:…`."));
         }
         String topic = Texts.clean(job.option("topic").orElse(""), CommandCatalog.MAX_TOPIC_LENGTH);
         return replies.reply(
-                job,
-                persona.get(),
-                PromptInput.Task.ROAST,
-                Optional.of(Texts.resolved(job, targetId.get())),
-                topic,
-                attempt);
+                job, persona, PromptInput.Task.ROAST, Optional.of(Texts.resolved(job, targetId.get())), topic, attempt);
     }
 }
