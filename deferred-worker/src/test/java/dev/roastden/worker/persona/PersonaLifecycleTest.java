@@ -184,6 +184,22 @@ class PersonaLifecycleTest {
     }
 
     @Test
+    void noPersonaOfAnOptedOutMemberOrABot() {
+        h.wiring.consent().setOptedOut(Jobs.GUILD, Jobs.RILES.id(), true);
+        JsonNode refused =
+                deliver(jobs.create(Jobs.SAMMY, Optional.of(Jobs.RILES), PersonaJobs.sampleForm("Dawn Patrol")));
+        assertThat(refused.path("content").asText()).contains("opted out").doesNotContain("<@" + Jobs.RILES.id());
+        assertThat(DiscordEmulator.pingedUsers(refused)).isEmpty();
+        assertThat(h.wiring.personaStore().find(Jobs.GUILD, "dawn-patrol")).isEmpty();
+
+        var bot = new dev.roastden.core.interaction.DiscordUser("1200000000000000010", "Botty", true, "0");
+        var attachment = new dev.roastden.core.interaction.Attachment(
+                "1300000000000000005", "x.json", "https://cdn.discordapp.com/x.json", 10, Optional.empty());
+        JsonNode botRefused = deliver(jobs.importing(Jobs.SAMMY, attachment, Optional.of(bot)));
+        assertThat(botRefused.path("content").asText()).contains("bots can't have personas");
+    }
+
+    @Test
     void badFormsAreRefusedWithWhatWasTyped() {
         Map<String, String> clyde = PersonaJobs.sampleForm("Clyde Jr");
         assertThat(deliver(jobs.create(Jobs.ADMIN, Optional.empty(), clyde))
