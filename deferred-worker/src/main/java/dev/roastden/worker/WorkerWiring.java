@@ -14,9 +14,12 @@ import dev.roastden.worker.commands.ReplyProducer;
 import dev.roastden.worker.consent.ConsentGate;
 import dev.roastden.worker.consent.ConsentStore;
 import dev.roastden.worker.consent.DynamoDbConsentStore;
+import dev.roastden.worker.consent.OptInCommand;
+import dev.roastden.worker.consent.OptOutCommand;
 import dev.roastden.worker.discord.DiscordRest;
 import dev.roastden.worker.discord.TypingIndicator;
 import dev.roastden.worker.memories.ForgetCommand;
+import dev.roastden.worker.memories.MemoriesCommand;
 import dev.roastden.worker.memories.RememberCommand;
 import dev.roastden.worker.memory.DynamoDbMemoryStore;
 import dev.roastden.worker.observability.PowertoolsWorkerMetrics;
@@ -189,6 +192,7 @@ public final class WorkerWiring implements AutoCloseable {
         ConsentAnswer consentAnswer = new ConsentAnswer(personaTools);
         PersonaReplies replies =
                 new PersonaReplies(memory, consent, gate, directory, metrics, b.clock, b.limits, config.maxTokens());
+        MemoriesCommand memories = new MemoriesCommand(memory, directory);
         return CommandRegistry.builder()
                 .command(CommandCatalog.ROAST, new RoastCommand(replies))
                 .command(CommandCatalog.ASK, new AskCommand(replies))
@@ -205,6 +209,10 @@ public final class WorkerWiring implements AutoCloseable {
                 .subcommand(CommandCatalog.PERSONA, CommandCatalog.PERSONA_LIST, new ListCommand(personaTools))
                 .subcommand(CommandCatalog.PERSONA, CommandCatalog.PERSONA_SHOW, new ShowCommand(personaTools))
                 .subcommand(CommandCatalog.PERSONA, CommandCatalog.PERSONA_RETIRE, new RetireCommand(personaTools))
+                .command(CommandCatalog.MEMORIES, memories)
+                .component(CustomId.MEMORIES_PAGE, memories)
+                .command(CommandCatalog.OPTOUT, new OptOutCommand(consent, memory, directory))
+                .command(CommandCatalog.OPTIN, new OptInCommand(consent))
                 .build();
     }
 
