@@ -349,6 +349,28 @@ class PersonaLifecycleTest {
                 .doesNotContain("`mags`");
     }
 
+    @Test
+    void aRepeatedAttemptDoesNotStoreTwice() throws Exception {
+        DeferredJob create = jobs.create(Jobs.ADMIN, Optional.empty(), PersonaJobs.sampleForm("Sir Loin"));
+        var submit = h.wiring.commands().component(CustomId.PERSONA_CREATE).orElseThrow();
+        submit.handle(create, PersonaJobs.FIRST);
+        // The first attempt stored it, then died before its reply was saved: the retry finds it.
+        String again = submit.handle(create, PersonaJobs.REPEATED).reply().text();
+        assertThat(again).contains("Created **Sir Loin** (`sir-loin`)");
+        assertThat(h.wiring.personaStore().roster(Jobs.GUILD).entries()).containsOnlyKeys("sir-loin");
+
+        var edit = h.wiring.commands().component(CustomId.PERSONA_EDIT).orElseThrow();
+        DeferredJob form = jobs.submit(
+                Jobs.ADMIN,
+                CustomId.of(CustomId.PERSONA_EDIT, "sir-loin", "1", CustomId.NONE),
+                PersonaJobs.sampleForm("Sir Loins"));
+        edit.handle(form, PersonaJobs.FIRST);
+        assertThat(edit.handle(form, PersonaJobs.REPEATED).reply().text()).contains("Saved **Sir Loins**");
+        assertThat(stored("sir-loin").version()).isEqualTo(2);
+        // Not a retry: the same stale form is refused.
+        assertThat(edit.handle(form, PersonaJobs.FIRST).reply().text()).contains("meanwhile");
+    }
+
     private PersonaTools tools() {
         return new PersonaTools(h.wiring.personaStore(), h.wiring.directory(), h.wiring.consent(), null, null, h.clock);
     }
