@@ -347,6 +347,21 @@ class PersonaLifecycleTest {
                         .path("content")
                         .asText())
                 .doesNotContain("`mags`");
+
+        // A member who opts out is not named in the public list, even through their persona.
+        deliver(jobs.create(Jobs.SAMMY, Optional.of(Jobs.JUNIPER_HIGHER_SELF), PersonaJobs.sampleForm("June Bug")));
+        assertThat(deliver(jobs.persona(CommandCatalog.PERSONA_LIST, Jobs.SAMMY, Map.of(), Map.of()))
+                        .path("content")
+                        .asText())
+                .contains("`june-bug`");
+        h.wiring.consent().setOptedOut(Jobs.GUILD, Jobs.JUNIPER_HIGHER_SELF.id(), true);
+        String listed = deliver(jobs.persona(CommandCatalog.PERSONA_LIST, Jobs.SAMMY, Map.of(), Map.of()))
+                .path("content")
+                .asText();
+        assertThat(listed)
+                .doesNotContain("June Bug")
+                .doesNotContain("`juniper`")
+                .contains("`ford`");
     }
 
     @Test
