@@ -97,6 +97,25 @@ class ConsentTest {
     }
 
     @Test
+    void aMentionAimedAtAnOptedOutMemberIsRefusedInTheChannelWithoutNamingThem() {
+        h.wiring.consent().setOptedOut(Jobs.GUILD, Jobs.RILES.id(), true);
+        DeferredJob mention = h.jobs.mention(
+                Jobs.SAMMY,
+                "ford",
+                "<@" + Jobs.BOT_USER + "> roast <@" + Jobs.RILES.id() + ">",
+                Optional.of(Jobs.RILES));
+
+        h.deliver(mention);
+
+        String posted = h.discord.channelMessages(Jobs.CHANNEL).toString();
+        assertThat(posted)
+                .contains("That member has opted out")
+                .doesNotContain("Riles")
+                .doesNotContain(Jobs.RILES.id());
+        assertThat(h.bedrock.calls()).isEmpty();
+    }
+
+    @Test
     void anOptedOutMemberMentionedInTheTextIsNotTalkedAbout() {
         h.wiring.consent().setOptedOut(Jobs.GUILD, Jobs.RILES.id(), true);
         DeferredJob ask = h.jobs.ask(Jobs.SAMMY, "ford", "what do you think of <@" + Jobs.RILES.id() + ">?");
