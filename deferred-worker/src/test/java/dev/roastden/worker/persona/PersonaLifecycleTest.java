@@ -116,6 +116,22 @@ class PersonaLifecycleTest {
     }
 
     @Test
+    void theFamilyIsRegisteredInTheWiring() {
+        assertThat(h.wiring.commands().routes())
+                .contains(
+                        "persona import",
+                        "persona export",
+                        "persona list",
+                        "persona show",
+                        "persona retire",
+                        "#pc",
+                        "#pe",
+                        "#pa",
+                        "#pd",
+                        "#pw");
+    }
+
+    @Test
     void aRepeatedAcceptIsHarmless() {
         String id = createForRiles();
         deliver(jobs.press(Jobs.RILES, accept(id, Jobs.RILES.id(), 1)));
