@@ -24,9 +24,20 @@ import dev.roastden.worker.memories.RememberCommand;
 import dev.roastden.worker.memory.DynamoDbMemoryStore;
 import dev.roastden.worker.observability.PowertoolsWorkerMetrics;
 import dev.roastden.worker.observability.WorkerMetrics;
+import dev.roastden.worker.persona.ConsentAnswer;
+import dev.roastden.worker.persona.CreateSubmit;
 import dev.roastden.worker.persona.DynamoDbPersonaStore;
+import dev.roastden.worker.persona.EditSubmit;
+import dev.roastden.worker.persona.ExportCommand;
+import dev.roastden.worker.persona.ImportCommand;
+import dev.roastden.worker.persona.ListCommand;
 import dev.roastden.worker.persona.PersonaDirectory;
 import dev.roastden.worker.persona.PersonaStore;
+import dev.roastden.worker.persona.PersonaTools;
+import dev.roastden.worker.persona.RetireCommand;
+import dev.roastden.worker.persona.ShowCommand;
+import dev.roastden.worker.persona.attachments.AttachmentFetcher;
+import dev.roastden.worker.persona.card.PersonaValidator;
 import dev.roastden.worker.roast.AskCommand;
 import dev.roastden.worker.roast.MentionCommand;
 import dev.roastden.worker.roast.PersonaReplies;
@@ -39,6 +50,7 @@ import dev.roastden.worker.time.Sleeper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -132,6 +144,14 @@ public final class WorkerWiring implements AutoCloseable {
      */
     private CommandRegistry commands(Builder b) {
         ConsentGate gate = new ConsentGate(model, directory, consent);
+        PersonaTools personaTools = new PersonaTools(
+                personaStore,
+                directory,
+                consent,
+                new PersonaValidator(),
+                new AttachmentFetcher(b.attachmentOrigins, Duration.ofSeconds(10)),
+                b.clock);
+        ConsentAnswer consentAnswer = new ConsentAnswer(personaTools);
         PersonaReplies replies =
                 new PersonaReplies(memory, consent, gate, directory, metrics, b.clock, b.limits, config.maxTokens());
         MemoriesCommand memories = new MemoriesCommand(memory, directory);
@@ -141,6 +161,16 @@ public final class WorkerWiring implements AutoCloseable {
                 .command(MentionCommand.COMMAND, new MentionCommand(replies))
                 .command(CommandCatalog.REMEMBER, new RememberCommand(memory, consent, factScreen, directory, metrics))
                 .command(CommandCatalog.FORGET, new ForgetCommand(memory, directory))
+                .component(CustomId.PERSONA_CREATE, new CreateSubmit(personaTools))
+                .component(CustomId.PERSONA_EDIT, new EditSubmit(personaTools))
+                .component(CustomId.PERSONA_ACCEPT, consentAnswer)
+                .component(CustomId.PERSONA_DECLINE, consentAnswer)
+                .component(CustomId.PERSONA_WITHDRAW, consentAnswer)
+                .subcommand(CommandCatalog.PERSONA, CommandCatalog.PERSONA_IMPORT, new ImportCommand(personaTools))
+                .subcommand(CommandCatalog.PERSONA, CommandCatalog.PERSONA_EXPORT, new ExportCommand(personaTools))
+                .subcommand(CommandCatalog.PERSONA, CommandCatalog.PERSONA_LIST, new ListCommand(personaTools))
+                .subcommand(CommandCatalog.PERSONA, CommandCatalog.PERSONA_SHOW, new ShowCommand(personaTools))
+                .subcommand(CommandCatalog.PERSONA, CommandCatalog.PERSONA_RETIRE, new RetireCommand(personaTools))
                 .command(CommandCatalog.MEMORIES, memories)
                 .component(CustomId.MEMORIES_PAGE, memories)
                 .command(CommandCatalog.OPTOUT, new OptOutCommand(consent, memory, directory))
@@ -245,6 +275,7 @@ public final class WorkerWiring implements AutoCloseable {
         private Repeater repeater = new ScheduledRepeater();
         private Limits limits = Limits.defaults();
         private Duration discordTimeout = Duration.ofSeconds(10);
+        private List<URI> attachmentOrigins = List.of();
 
         private Builder(WorkerConfig config) {
             this.config = config;
@@ -315,6 +346,15 @@ public final class WorkerWiring implements AutoCloseable {
 
         public Builder limits(Limits limits) {
             this.limits = limits;
+            return this;
+        }
+
+        /**
+         * Origins ({@code scheme://host:port}) attachments may also be fetched from, besides Discord's CDN: the local
+         * system's emulated CDN. Given in code only, never read from the environment by the worker.
+         */
+        public Builder attachmentOrigins(List<URI> origins) {
+            this.attachmentOrigins = List.copyOf(origins);
             return this;
         }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roastden.core.json.Json;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param text the words
  * @param pingUserIds the only users the message may ping (their mentions are put in front)
  * @param buttons buttons shown under the message, in order (rendered as action rows of at most five)
+ * @param file a file sent with it, if any (uploaded as {@code files[0]} of a multipart body)
  */
 public record Reply(
         Kind kind,
@@ -26,7 +28,8 @@ public record Reply(
         Optional<String> avatarUrl,
         String text,
         List<String> pingUserIds,
-        List<Button> buttons) {
+        List<Button> buttons,
+        Optional<ReplyFile> file) {
 
     /** Most buttons one message can carry: five action rows of five. */
     public static final int MAX_BUTTONS = 25;
@@ -39,10 +42,26 @@ public record Reply(
         }
     }
 
-    /** A reply without buttons. */
+    /** A reply without buttons or a file. */
     public Reply(
             Kind kind, Optional<String> speaker, Optional<String> avatarUrl, String text, List<String> pingUserIds) {
-        this(kind, speaker, avatarUrl, text, pingUserIds, List.of());
+        this(kind, speaker, avatarUrl, text, pingUserIds, List.of(), Optional.empty());
+    }
+
+    /** A reply without a file. */
+    public Reply(
+            Kind kind,
+            Optional<String> speaker,
+            Optional<String> avatarUrl,
+            String text,
+            List<String> pingUserIds,
+            List<Button> buttons) {
+        this(kind, speaker, avatarUrl, text, pingUserIds, buttons, Optional.empty());
+    }
+
+    /** This reply with {@code attached} sent along. */
+    public Reply withFile(ReplyFile attached) {
+        return new Reply(kind, speaker, avatarUrl, text, pingUserIds, buttons, Optional.of(attached));
     }
 
     /**
@@ -122,6 +141,12 @@ public record Reply(
                 b.put("disabled", button.disabled());
             }
         }
+        file.ifPresent(f -> {
+            ObjectNode saved = node.putObject("file");
+            saved.put("filename", f.filename());
+            saved.put("media_type", f.mediaType());
+            saved.put("base64", Base64.getEncoder().encodeToString(f.bytes()));
+        });
         try {
             return Json.mapper().writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -150,7 +175,12 @@ public record Reply(
                     Json.nonBlank(node, "avatar_url"),
                     node.path("text").asText(""),
                     pings,
-                    buttons);
+                    buttons,
+                    Json.object(node, "file")
+                            .map(f -> new ReplyFile(
+                                    f.path("filename").asText("file"),
+                                    f.path("media_type").asText("application/octet-stream"),
+                                    Base64.getDecoder().decode(f.path("base64").asText("")))));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
