@@ -57,7 +57,7 @@ public final class ColdStartProbe {
         if (prime) {
             // What SnapStart's beforeCheckpoint runs; org.crac's hooks are no-ops on a JVM without CRaC.
             long primeStart = System.nanoTime();
-            new HandlerPriming().beforeCheckpoint(null);
+            handler.priming().orElseThrow().beforeCheckpoint(null);
             primeNanos = System.nanoTime() - primeStart;
         }
         long answerStart = System.nanoTime();
