@@ -58,7 +58,7 @@ public final class HandlerWiring {
      * What the wiring built: the endpoint, and the priming that a SnapStart checkpoint runs (it also waits for the
      * DynamoDB client, so the snapshot holds it built).
      */
-    record Wired(InteractionEndpoint endpoint, HandlerPriming priming) {}
+    record Wired(InteractionEndpoint endpoint, HandlerPriming priming, PersonaReads reads) {}
 
     /** The endpoint for the Lambda environment. */
     static Wired fromEnvironment() {
@@ -94,7 +94,7 @@ public final class HandlerWiring {
                         DYNAMO_CLIENT_WAIT))
                 .orElse(PersonaReads.NONE);
         InteractionRouter router = new InteractionRouter(queue, personas, reads);
-        return new Wired(new InteractionEndpoint(verifier, router, log), new HandlerPriming(config, reads));
+        return new Wired(new InteractionEndpoint(verifier, router, log), new HandlerPriming(config, reads), reads);
     }
 
     /**

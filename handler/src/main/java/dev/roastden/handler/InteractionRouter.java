@@ -9,6 +9,7 @@ import dev.roastden.core.response.InteractionResponse;
 import dev.roastden.core.response.InteractionResponse.ChannelMessage;
 import dev.roastden.core.response.InteractionResponse.DeferredChannelMessage;
 import dev.roastden.core.response.InteractionResponse.Pong;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -40,8 +41,16 @@ public final class InteractionRouter {
         this.components = new ComponentRouter(deferral);
     }
 
-    /** The answer and a one-word outcome for the request log. */
-    public record Routed(InteractionResponse response, String outcome) {
+    /**
+     * The answer and a one-word outcome for the request log.
+     *
+     * @param detail why a read was answered without (logged; never a token or message text)
+     */
+    public record Routed(InteractionResponse response, String outcome, Optional<String> detail) {
+        public Routed(InteractionResponse response, String outcome) {
+            this(response, outcome, Optional.empty());
+        }
+
         static Routed privately(String content, String outcome) {
             return new Routed(ChannelMessage.privately(content), outcome);
         }

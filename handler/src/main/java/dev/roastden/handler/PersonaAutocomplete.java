@@ -49,7 +49,7 @@ final class PersonaAutocomplete {
         try {
             roster = reads.roster(guild.get());
         } catch (PersonaReads.Unavailable e) {
-            return new Routed(bundledChoices(typed), "autocomplete-bundled");
+            return new Routed(bundledChoices(typed), "autocomplete-bundled", Optional.of(e.getMessage()));
         }
         boolean everyStatus = EVERY_STATUS.contains(typing.commandName());
         List<RosterEntry> cast = roster.cast(bundled).stream()

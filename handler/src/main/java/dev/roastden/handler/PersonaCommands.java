@@ -8,6 +8,7 @@ import dev.roastden.core.persona.Persona;
 import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.core.persona.PersonaForm;
 import dev.roastden.core.persona.PersonaStatus;
+import dev.roastden.core.response.InteractionResponse.ChannelMessage;
 import dev.roastden.handler.InteractionRouter.Routed;
 import dev.roastden.handler.PersonaReads.StoredPersona;
 import java.util.Locale;
@@ -79,7 +80,8 @@ final class PersonaCommands {
             // The router sends only guild interactions here.
             stored = reads.persona(context.guildId().orElseThrow(), id);
         } catch (PersonaReads.Unavailable e) {
-            return Routed.privately(EDIT_UNAVAILABLE, "edit-unavailable");
+            return new Routed(
+                    ChannelMessage.privately(EDIT_UNAVAILABLE), "edit-unavailable", Optional.of(e.getMessage()));
         }
         Optional<StoredPersona> target =
                 stored.or(() -> bundled.find(id).map(p -> new StoredPersona(p, 0, PersonaStatus.ACTIVE)));
