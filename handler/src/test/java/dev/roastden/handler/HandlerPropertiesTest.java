@@ -93,7 +93,10 @@ class HandlerPropertiesTest {
                         "rd1:pa",
                         "rd1::",
                         "rd2:pc:-"),
-                Arbitraries.strings().withChars("rd1:pcaewm-0123456789\\\"").ofMinLength(1).ofMaxLength(120));
+                Arbitraries.strings()
+                        .withChars("rd1:pcaewm-0123456789\\\"")
+                        .ofMinLength(1)
+                        .ofMaxLength(120));
         Arbitrary<Integer> types = Arbitraries.of(3, 5);
         Arbitrary<Boolean> inGuild = Arbitraries.of(true, false);
         return Combinators.combine(types, customIds, inGuild).as((type, customId, guild) -> {
