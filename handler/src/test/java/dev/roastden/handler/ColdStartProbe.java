@@ -20,8 +20,9 @@ import java.time.Duration;
  * after the answer so the management classes do not count.
  *
  * <p>Output, one line each: {@code PROBE answered}, then {@code PROBE init_ms=… first_response_ms=… answer_ms=…
- * prime_ms=… cpu_ms=…} (milliseconds from JVM start to the end of the constructor and to the answer, the answer
- * and priming durations, and the process's CPU time up to the answer), then {@code PROBE response=…} (the API
+ * prime_ms=… cpu_ms=… classes=…} (milliseconds from JVM start to the end of the constructor and to the answer, the answer
+ * and priming durations, the process's CPU time up to the answer, and the classes loaded just after it), then
+ * {@code PROBE response=…} (the API
  * Gateway response event).
  */
 public final class ColdStartProbe {
@@ -47,6 +48,20 @@ public final class ColdStartProbe {
         }
     }
 
+    /**
+     * The handler's priming; a handler jar from before the persona reads (a baseline jar of the harness) built it
+     * with no arguments and did not expose it.
+     */
+    private static HandlerPriming priming(InteractionsHandler handler) throws ReflectiveOperationException {
+        try {
+            return handler.priming().orElseThrow();
+        } catch (NoSuchMethodError olderJar) {
+            var constructor = HandlerPriming.class.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         byte[] event = Files.readAllBytes(Path.of(args[0]));
         boolean prime = args.length > 1 && args[1].equals("--prime");
@@ -56,8 +71,9 @@ public final class ColdStartProbe {
         long primeNanos = -1;
         if (prime) {
             // What SnapStart's beforeCheckpoint runs; org.crac's hooks are no-ops on a JVM without CRaC.
+            HandlerPriming priming = priming(handler);
             long primeStart = System.nanoTime();
-            new HandlerPriming().beforeCheckpoint(null);
+            priming.beforeCheckpoint(null);
             primeNanos = System.nanoTime() - primeStart;
         }
         long answerStart = System.nanoTime();
@@ -73,12 +89,16 @@ public final class ColdStartProbe {
                 .map(Duration::toMillis)
                 .orElse(-1L);
 
+        // Classes loaded by now: the ones of the answer, the background threads' so far and the management API's own
+        // (a constant few hundred on one JDK, so differences between jars hold).
+        long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("PROBE init_ms=" + (initDone - jvmStart)
                 + " first_response_ms=" + (answered - jvmStart)
                 + " answer_ms=" + answerNanos / 1_000_000
                 + " prime_ms=" + (primeNanos < 0 ? -1 : primeNanos / 1_000_000)
-                + " cpu_ms=" + cpuMs);
+                + " cpu_ms=" + cpuMs
+                + " classes=" + classes);
         System.out.println("PROBE response=" + response.toString(StandardCharsets.UTF_8));
         if (System.getProperty("probe.threads") != null) {
             printThreadCpu();
