@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.roastden.emulators.http.HttpExchanges;
+import dev.roastden.emulators.http.MultipartForm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +20,11 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -32,10 +34,18 @@ import java.util.regex.Pattern;
 
 /**
  * The Discord REST endpoints Roast Den calls, served in this JVM: interaction webhooks (edit, read and delete the
- * original response, follow-ups), channel messages (create, with Discord's {@code enforce_nonce} deduplication, and
- * list), typing, and application command registration (global and guild). Every request is recorded; JSON bodies are validated against Discord's official OpenAPI spec (and against
- * the spec's property names, so a misspelt field is caught), the User-Agent and content type are checked, and a
- * script can answer chosen requests with 429 (with {@code Retry-After}), 404 (10015, 10008) or 5xx instead.
+ * original response, follow-ups, JSON or multipart with files), channel messages (create, with Discord's {@code
+ * enforce_nonce} deduplication, and list), typing, application command registration (global and guild), and the
+ * attachment CDN ({@link EmulatedCdn}). Every request is recorded; JSON bodies and multipart {@code payload_json}
+ * parts are validated against Discord's official OpenAPI spec (and against the spec's property names, so a misspelt
+ * field is caught), the User-Agent and content type are checked, and a script can answer chosen requests with 429
+ * (with {@code Retry-After}), 404 (10015, 10008) or 5xx instead.
+ *
+ * <p>Like Discord, it knows the interactions it sent: {@link #receiveInteraction} before the app is called and
+ * {@link #interactionAnswered} with the app's in-line answer, which it checks against the spec's callback schema and
+ * turns into the original response (type 4 a message, 5 "thinking…", 6 and 7 the message the component sits on, 9
+ * a modal for the client to show). A webhook call for an interaction the app has not answered yet waits for the
+ * answer, at most Discord's three seconds, then gets 10015 as it would from Discord.
  *
  * <p>Invalid requests are answered like Discord does, 400 with code 50035, and keep their problems in {@link
  * RecordedRequest#problems()}.
@@ -47,6 +57,9 @@ public final class DiscordEmulator implements AutoCloseable {
     public static final String GET_ORIGINAL = "get_original_webhook_message";
     public static final String DELETE_ORIGINAL = "delete_original_webhook_message";
     public static final String EXECUTE_WEBHOOK = "execute_webhook";
+    public static final String GET_MESSAGE = "get_webhook_message";
+    public static final String PATCH_MESSAGE = "update_webhook_message";
+    public static final String DELETE_MESSAGE = "delete_webhook_message";
     public static final String CREATE_MESSAGE = "create_message";
     public static final String LIST_MESSAGES = "list_messages";
     public static final String TRIGGER_TYPING = "trigger_typing_indicator";
@@ -57,10 +70,15 @@ public final class DiscordEmulator implements AutoCloseable {
     /** Message flag Discord sets on a deferred response while the app is "thinking". */
     public static final int LOADING = 1 << 7;
 
+    /** Message flag: only the user who caused the message sees it. */
+    public static final int EPHEMERAL = MessageFactory.EPHEMERAL;
+
+    /** How long Discord waits for an in-line answer before the interaction fails and its token is useless. */
+    public static final Duration ANSWER_DEADLINE = Duration.ofSeconds(3);
+
     private static final String API_PREFIX = "/api/v10";
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
     private static final Pattern USER_AGENT = Pattern.compile("^DiscordBot \\(\\S+, [^)\\s]+\\).*");
-    private static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d{1,20})>");
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{1,20}");
     private static final Set<String> BOT_ROUTES = Set.of(
             CREATE_MESSAGE,
@@ -78,8 +96,13 @@ public final class DiscordEmulator implements AutoCloseable {
             "get_guild_application_command",
             "update_guild_application_command",
             "delete_guild_application_command");
-    private static final Set<String> WEBHOOK_ROUTES =
-            Set.of(PATCH_ORIGINAL, GET_ORIGINAL, DELETE_ORIGINAL, EXECUTE_WEBHOOK);
+    private static final Set<String> WEBHOOK_ROUTES = Set.of(
+            PATCH_ORIGINAL, GET_ORIGINAL, DELETE_ORIGINAL, EXECUTE_WEBHOOK, GET_MESSAGE, PATCH_MESSAGE, DELETE_MESSAGE);
+    /** The routes that take multipart bodies with files, as Discord's spec lists them. */
+    private static final Set<String> MULTIPART_ROUTES =
+            Set.of(PATCH_ORIGINAL, EXECUTE_WEBHOOK, PATCH_MESSAGE, CREATE_MESSAGE);
+
+    private static final Pattern FILE_PART = Pattern.compile("files\\[(\\d)]");
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final DiscordSpec spec = DiscordSpec.get();
@@ -92,7 +115,14 @@ public final class DiscordEmulator implements AutoCloseable {
     private final Deque<ScriptedFault> script = new ArrayDeque<>();
     private final Map<String, InteractionState> interactions = new LinkedHashMap<>();
     private final Map<String, List<ObjectNode>> channelMessages = new LinkedHashMap<>();
-    private final Map<String, Map<String, ObjectNode>> commands = new LinkedHashMap<>();
+    /** Every message the emulator holds, by id: originals, follow-ups, channel messages, adopted ones. */
+    private final Map<String, ObjectNode> messages = new LinkedHashMap<>();
+    /** Who opened which modal (user id + custom_id), for the metadata of its submit's messages. */
+    private final Map<String, ObjectNode> modalOpeners = new LinkedHashMap<>();
+
+    private final CommandRegistry registry;
+    private final MessageFactory factory;
+    private final EmulatedCdn cdn;
     private final Map<String, SentNonce> nonces = new LinkedHashMap<>();
     private volatile Function<RecordedRequest, Optional<Fault>> faultInjector = r -> Optional.empty();
     private volatile Optional<String> botToken = Optional.empty();
@@ -103,6 +133,9 @@ public final class DiscordEmulator implements AutoCloseable {
         this.server = server;
         this.executor = executor;
         this.clock = clock;
+        this.registry = new CommandRegistry(mapper, this::snowflake);
+        this.factory = new MessageFactory(mapper, clock, this::snowflake, () -> botUserId);
+        this.cdn = new EmulatedCdn(this::cdnOrigin, this::snowflake);
     }
 
     /** Starts on a free loopback port. */
@@ -130,6 +163,22 @@ public final class DiscordEmulator implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + API_PREFIX);
     }
 
+    /** The origin of the emulated attachment CDN ({@code http://127.0.0.1:{port}}), to allow where files are fetched. */
+    public URI cdnOrigin() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * Stores a file on the emulated CDN, as Discord does with a file a user attaches to a command, and answers its
+     * attachment object (id, filename, size, url, proxy_url, content_type) for {@code data.resolved.attachments}.
+     *
+     * @param contentType what the uploader said it is; empty to tell it from the name
+     * @throws IllegalArgumentException when it is larger than Discord's upload limit
+     */
+    public JsonNode upload(String channelId, String filename, Optional<String> contentType, byte[] bytes) {
+        return cdn.store(channelId, filename, contentType, bytes);
+    }
+
     /** Requires {@code Authorization: Bot <token>} with exactly this token on bot routes (default: any token). */
     public void requireBotToken(String token) {
         this.botToken = Optional.of(token);
@@ -147,7 +196,93 @@ public final class DiscordEmulator implements AutoCloseable {
 
     /** Records that Discord received an interaction and showed its deferred "thinking…" response. */
     public synchronized void registerInteraction(String applicationId, String token, String channelId) {
-        interactions.put(token, new InteractionState(applicationId, token, channelId));
+        ObjectNode loading = factory.loading(channelId, 20, false);
+        stamp(loading, applicationId);
+        interactions.put(token, InteractionState.deferred(applicationId, token, channelId, loading));
+        messages.put(loading.get("id").asText(), loading);
+    }
+
+    /**
+     * Records an interaction Discord is about to send to the app (its full JSON, as signed). Until {@link
+     * #interactionAnswered} says what the app answered, webhook calls with its token wait.
+     *
+     * @throws IllegalArgumentException when it has no token
+     */
+    public synchronized void receiveInteraction(JsonNode interaction) {
+        InteractionState state = InteractionState.received(interaction);
+        if (state.token.isEmpty()) {
+            throw new IllegalArgumentException("An interaction has a token");
+        }
+        if (state.type == InteractionState.MODAL_SUBMIT) {
+            state.triggeredBy =
+                    Optional.ofNullable(modalOpeners.get(openerKey(state))).map(ObjectNode::deepCopy);
+        }
+        interactions.put(state.token, state);
+    }
+
+    /**
+     * Records the app's in-line answer to a {@link #receiveInteraction received} interaction: its HTTP status and
+     * body. A 200 with a valid callback makes the original response; anything else fails the interaction, as in
+     * Discord, and later webhook calls get 10015. Problems are kept in {@link ReceivedInteraction#problems()}.
+     */
+    public synchronized void interactionAnswered(String token, int status, String body) {
+        InteractionState state = interactions.get(token);
+        if (state == null || state.answered) {
+            return;
+        }
+        state.answered = true;
+        state.status = status;
+        notifyAll();
+        if (status != 200) {
+            state.failed = true;
+            state.problems.add(
+                    "the app answered HTTP " + status + "; Discord shows \"The application did not respond\"");
+            return;
+        }
+        JsonNode parsed;
+        try {
+            parsed = mapper.readTree(body);
+        } catch (IOException notJson) {
+            parsed = null;
+        }
+        JsonNode response = parsed;
+        if (response == null || !response.isObject()) {
+            state.failed = true;
+            state.problems.add("the answer is not a JSON object");
+            return;
+        }
+        state.response = Optional.of(response);
+        spec.match("POST", "/interactions/" + state.id + "/" + token + "/callback")
+                .ifPresent(m -> state.problems.addAll(spec.validateRequest(m, response)));
+        InteractionAnswers.check(state, response).forEach(state.problems::add);
+        answer(state, response);
+    }
+
+    /** The interaction with this token, as sent and as answered. */
+    public synchronized Optional<ReceivedInteraction> interaction(String token) {
+        return Optional.ofNullable(interactions.get(token)).map(InteractionState::view);
+    }
+
+    /** Every interaction sent so far, oldest first. */
+    public synchronized List<ReceivedInteraction> interactions() {
+        return interactions.values().stream().map(InteractionState::view).toList();
+    }
+
+    /** Any message the emulator holds, by id (with the emulator-only {@code pinged_user_ids}). */
+    public synchronized Optional<JsonNode> message(String messageId) {
+        return Optional.ofNullable(messages.get(messageId)).map(ObjectNode::deepCopy);
+    }
+
+    /**
+     * Every message in a channel, oldest first: interaction responses (also "thinking…" and ephemeral ones, which
+     * carry {@code interaction_metadata.user}, the only one who sees them), follow-ups and bot messages.
+     */
+    public synchronized List<JsonNode> messagesIn(String channelId) {
+        return messages.values().stream()
+                .filter(m -> m.path("channel_id").asText().equals(channelId))
+                .sorted((a, b) -> Long.compareUnsigned(id(a), id(b)))
+                .map(m -> (JsonNode) m.deepCopy())
+                .toList();
     }
 
     /** Makes the token invalid, as 15 minutes after the interaction: later webhook calls get 404 10015. */
@@ -163,10 +298,11 @@ public final class DiscordEmulator implements AutoCloseable {
     /**
      * The original response of the interaction with this token, as Discord would return it, plus the emulator-only
      * field {@code pinged_user_ids}: the users the last edit actually pinged under its {@code allowed_mentions}.
+     * Empty while the app has not answered, and for answers that make no message (a modal, choices, a PONG).
      */
     public synchronized Optional<JsonNode> originalMessage(String token) {
         InteractionState state = interactions.get(token);
-        return state == null ? Optional.empty() : Optional.of(state.original.deepCopy());
+        return state == null || state.original == null ? Optional.empty() : Optional.of(state.original.deepCopy());
     }
 
     /** The follow-up messages created for the interaction with this token. */
@@ -182,13 +318,12 @@ public final class DiscordEmulator implements AutoCloseable {
 
     /** The registered global commands of an application. */
     public synchronized List<JsonNode> commands(String applicationId) {
-        return List.copyOf(commands.getOrDefault(applicationId, Map.of()).values());
+        return registry.commands(applicationId);
     }
 
     /** The registered commands of an application in a guild. */
     public synchronized List<JsonNode> guildCommands(String applicationId, String guildId) {
-        return List.copyOf(
-                commands.getOrDefault(applicationId + "/" + guildId, Map.of()).values());
+        return registry.commands(applicationId + "/" + guildId);
     }
 
     /** Every request so far, oldest first. */
@@ -244,26 +379,7 @@ public final class DiscordEmulator implements AutoCloseable {
      * {@code allowed_mentions}, every user mentioned in {@code content}; with it, only what it allows.
      */
     public static Set<String> pingedUsers(JsonNode body) {
-        Set<String> mentioned = new LinkedHashSet<>();
-        Matcher m = USER_MENTION.matcher(body.path("content").asText(""));
-        while (m.find()) {
-            mentioned.add(m.group(1));
-        }
-        JsonNode allowed = body.get("allowed_mentions");
-        if (allowed == null || allowed.isNull()) {
-            return mentioned;
-        }
-        boolean parseUsers = false;
-        for (JsonNode p : allowed.path("parse")) {
-            parseUsers |= p.asText().equals("users");
-        }
-        if (parseUsers) {
-            return mentioned;
-        }
-        Set<String> listed = new LinkedHashSet<>();
-        allowed.path("users").forEach(u -> listed.add(u.asText()));
-        mentioned.retainAll(listed);
-        return mentioned;
+        return MessageFactory.pingedUsers(body);
     }
 
     @Override
@@ -281,7 +397,11 @@ public final class DiscordEmulator implements AutoCloseable {
             String query =
                     Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
             Map<String, String> headers = HttpExchanges.headers(exchange);
-            String body = HttpExchanges.body(exchange);
+            byte[] raw = HttpExchanges.bytes(exchange);
+            if (method.equals("GET") && fullPath.startsWith("/attachments/")) {
+                serveFile(exchange, fullPath);
+                return;
+            }
             if (!fullPath.startsWith(API_PREFIX + "/")) {
                 HttpExchanges.send(exchange, 404, "application/json", "{\"message\":\"404: Not Found\",\"code\":0}");
                 return;
@@ -293,29 +413,46 @@ public final class DiscordEmulator implements AutoCloseable {
             if (ua == null || !USER_AGENT.matcher(ua).matches()) {
                 problems.add("User-Agent must look like 'DiscordBot ($url, $versionNumber)', was '" + ua + "'");
             }
+            String operationId = match.map(DiscordSpec.Match::operationId).orElse("unknown");
+            String contentType = headers.getOrDefault("content-type", "");
+            String body;
             JsonNode json = null;
-            if (!body.isEmpty()) {
-                String contentType = headers.getOrDefault("content-type", "");
-                if (!contentType.startsWith("application/json")) {
+            Map<Integer, MultipartForm.Part> files = new TreeMap<>();
+            if (raw.length > 0 && MultipartForm.isMultipart(contentType)) {
+                if (!MULTIPART_ROUTES.contains(operationId)) {
                     problems.add("Content-Type must be application/json, was '" + contentType + "'");
                 }
-                try {
-                    json = mapper.readTree(body);
-                } catch (IOException notJson) {
-                    problems.add("The body is not JSON");
+                Optional<MultipartForm.Part> payload = multipart(contentType, raw, files, problems);
+                body = payload.map(MultipartForm.Part::text).orElse("");
+                json = payload.flatMap(p -> readJson(p.text(), problems)).orElse(null);
+                if (json != null) {
+                    problems.addAll(MessageFactory.attachmentProblems(json, files.keySet()));
+                }
+            } else {
+                body = new String(raw, StandardCharsets.UTF_8);
+                if (!body.isEmpty()) {
+                    if (!contentType.startsWith("application/json")) {
+                        problems.add("Content-Type must be application/json, was '" + contentType + "'");
+                    }
+                    json = readJson(body, problems).orElse(null);
                 }
             }
             if (match.isPresent() && json != null) {
                 problems.addAll(spec.validateRequest(match.get(), json));
             }
-            String operationId = match.map(DiscordSpec.Match::operationId).orElse("unknown");
             if (operationId.equals(LIST_MESSAGES)) {
                 problems.addAll(listQueryProblems(HttpExchanges.query(query)));
             }
             Map<String, String> params = new LinkedHashMap<>();
             if (match.isPresent()) {
                 for (String name : List.of(
-                        "webhook_id", "webhook_token", "channel_id", "application_id", "guild_id", "command_id")) {
+                        "webhook_id",
+                        "webhook_token",
+                        "message_id",
+                        "channel_id",
+                        "application_id",
+                        "guild_id",
+                        "command_id")) {
                     String value = match.get().param(name);
                     if (value != null) {
                         params.put(name, value);
@@ -334,21 +471,80 @@ public final class DiscordEmulator implements AutoCloseable {
                     problems,
                     0,
                     clock.instant());
-            Reply reply = respond(request);
+            Reply reply = respond(request, files);
             synchronized (this) {
-                requests.add(request.answered(reply.status));
+                requests.add(request.answered(reply.status()));
             }
-            if (reply.retryAfter != null) {
-                exchange.getResponseHeaders().set("Retry-After", reply.retryAfter);
+            if (reply.retryAfter() != null) {
+                exchange.getResponseHeaders().set("Retry-After", reply.retryAfter());
                 exchange.getResponseHeaders().set("X-RateLimit-Scope", "user");
             }
-            HttpExchanges.send(exchange, reply.status, "application/json", reply.body);
+            HttpExchanges.send(exchange, reply.status(), "application/json", reply.body());
         } catch (RuntimeException e) {
             HttpExchanges.send(exchange, 500, "application/json", "{\"message\":\"emulator error\",\"code\":0}");
         }
     }
 
-    private Reply respond(RecordedRequest request) throws IOException {
+    /** The parts of a multipart body: {@code files[n]} into {@code files}, and the {@code payload_json} part. */
+    private static Optional<MultipartForm.Part> multipart(
+            String contentType, byte[] raw, Map<Integer, MultipartForm.Part> files, List<String> problems) {
+        List<MultipartForm.Part> parts;
+        try {
+            parts = MultipartForm.parse(contentType, raw);
+        } catch (MultipartForm.MalformedException e) {
+            problems.add("The multipart body is malformed: " + e.getMessage());
+            return Optional.empty();
+        }
+        Optional<MultipartForm.Part> payload = Optional.empty();
+        for (MultipartForm.Part part : parts) {
+            Matcher file = FILE_PART.matcher(part.name());
+            if (part.name().equals("payload_json")) {
+                if (payload.isPresent()) {
+                    problems.add("payload_json appears twice");
+                }
+                payload = Optional.of(part);
+            } else if (file.matches()) {
+                int index = Integer.parseInt(file.group(1));
+                if (part.filename().filter(f -> !f.isBlank()).isEmpty()) {
+                    problems.add(part.name() + " has no filename");
+                }
+                if (files.put(index, part) != null) {
+                    problems.add(part.name() + " appears twice");
+                }
+            } else {
+                problems.add("unknown form field '" + part.name() + "': send payload_json and files[0] to files[9]");
+            }
+        }
+        if (payload.isEmpty()) {
+            problems.add("a multipart body needs a payload_json part");
+        }
+        return payload;
+    }
+
+    private Optional<JsonNode> readJson(String text, List<String> problems) {
+        try {
+            return Optional.of(mapper.readTree(text));
+        } catch (IOException notJson) {
+            problems.add("The body is not JSON");
+            return Optional.empty();
+        }
+    }
+
+    private void serveFile(HttpExchange exchange, String path) throws IOException {
+        Optional<EmulatedCdn.StoredFile> file = cdn.find(path);
+        if (file.isEmpty()) {
+            HttpExchanges.send(exchange, 404, "text/plain", "Not Found");
+            return;
+        }
+        byte[] bytes = file.get().bytes();
+        exchange.getResponseHeaders().set("Content-Type", file.get().contentType());
+        exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private Reply respond(RecordedRequest request, Map<Integer, MultipartForm.Part> files) throws IOException {
         String op = request.operationId();
         if (!BOT_ROUTES.contains(op) && !WEBHOOK_ROUTES.contains(op)) {
             return error(404, 0, "404: Not Found");
@@ -381,7 +577,7 @@ public final class DiscordEmulator implements AutoCloseable {
             return fault(fault.get());
         }
         synchronized (this) {
-            return route(request);
+            return route(request, files);
         }
     }
 
@@ -399,55 +595,195 @@ public final class DiscordEmulator implements AutoCloseable {
         return faultInjector.apply(request);
     }
 
-    private Reply route(RecordedRequest request) throws IOException {
+    private Reply route(RecordedRequest request, Map<Integer, MultipartForm.Part> files) throws IOException {
         String op = request.operationId();
         JsonNode json = request.json().orElse(mapper.createObjectNode());
         if (WEBHOOK_ROUTES.contains(op)) {
-            String token = request.params().get("webhook_token");
-            InteractionState state = interactions.get(token);
-            if (state == null && strictTokens) {
-                return error(404, 10015, "Unknown Webhook");
-            }
-            state = interaction(token, request.params().get("webhook_id"));
-            if (state.expired || !state.applicationId.equals(request.params().get("webhook_id"))) {
-                return error(404, 10015, "Unknown Webhook");
-            }
-            if (op.equals(EXECUTE_WEBHOOK)) {
-                ObjectNode message = message(state.channelId, json, 20, true);
-                message.put("webhook_id", state.applicationId);
-                message.put("application_id", state.applicationId);
-                state.followUps.add(message);
-                return ok(message);
-            }
-            if (state.deleted) {
-                return error(404, 10008, "Unknown Message");
-            }
-            switch (op) {
-                case GET_ORIGINAL:
-                    return ok(state.original);
-                case DELETE_ORIGINAL:
-                    state.deleted = true;
-                    return new Reply(204, null, null);
-                case PATCH_ORIGINAL:
-                default:
-                    apply(state.original, json);
-                    state.edits++;
-                    return ok(state.original);
-            }
+            return webhook(request, json, files);
         }
         switch (op) {
             case TRIGGER_TYPING:
                 return new Reply(204, null, null);
             case CREATE_MESSAGE:
-                return createMessage(request, json);
+                return createMessage(request, json, files);
             case LIST_MESSAGES:
                 return listMessages(request);
             default:
-                return commandRoute(request, json);
+                return registry.route(request, json);
         }
     }
 
-    private Reply createMessage(RecordedRequest request, JsonNode json) throws IOException {
+    /** Interaction webhooks; called holding the lock, which {@link #awaitAnswer} gives up while it waits. */
+    private Reply webhook(RecordedRequest request, JsonNode json, Map<Integer, MultipartForm.Part> files)
+            throws IOException {
+        String op = request.operationId();
+        String token = request.params().get("webhook_token");
+        InteractionState state = interactions.get(token);
+        if (state == null && strictTokens) {
+            return error(404, 10015, "Unknown Webhook");
+        }
+        state = interaction(token, request.params().get("webhook_id"));
+        awaitAnswer(state);
+        if (!state.answered
+                || state.failed
+                || state.expired
+                || !state.applicationId.equals(request.params().get("webhook_id"))) {
+            return error(404, 10015, "Unknown Webhook");
+        }
+        if (op.equals(EXECUTE_WEBHOOK)) {
+            ObjectNode message = factory.create(state.channelId, json, 20, uploads(state.channelId, files));
+            stamp(message, state.applicationId);
+            state.metadata(mapper).ifPresent(meta -> message.set("interaction_metadata", meta));
+            state.followUps.add(message);
+            messages.put(message.get("id").asText(), message);
+            return ok(message);
+        }
+        ObjectNode target;
+        boolean isOriginal = op.equals(GET_ORIGINAL) || op.equals(PATCH_ORIGINAL) || op.equals(DELETE_ORIGINAL);
+        if (isOriginal) {
+            target = state.deleted ? null : state.original;
+        } else {
+            String messageId = request.params().get("message_id");
+            target = state.followUps.stream()
+                    .filter(m -> m.path("id").asText().equals(messageId))
+                    .findFirst()
+                    .orElse(
+                            state.original != null
+                                            && !state.deleted
+                                            && state.original
+                                                    .path("id")
+                                                    .asText()
+                                                    .equals(messageId)
+                                    ? state.original
+                                    : null);
+        }
+        if (target == null) {
+            return error(404, 10008, "Unknown Message");
+        }
+        switch (op) {
+            case GET_ORIGINAL, GET_MESSAGE:
+                return ok(target);
+            case DELETE_ORIGINAL, DELETE_MESSAGE:
+                if (target == state.original) {
+                    state.deleted = true;
+                }
+                state.followUps.remove(target);
+                remove(target);
+                return new Reply(204, null, null);
+            default:
+                factory.apply(target, json, uploads(target.path("channel_id").asText(), files));
+                if (target == state.original) {
+                    state.edits++;
+                }
+                return ok(target);
+        }
+    }
+
+    /**
+     * Waits, giving up the lock, until the app has answered the interaction; at most {@link #ANSWER_DEADLINE}, after
+     * which Discord would have failed it.
+     */
+    private void awaitAnswer(InteractionState state) {
+        long deadline = System.nanoTime() + ANSWER_DEADLINE.toNanos();
+        while (!state.answered) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Makes the original response from the app's answer (called holding the lock, once per interaction). */
+    private void answer(InteractionState state, JsonNode response) {
+        int type = response.path("type").asInt();
+        JsonNode data = response.path("data").isObject() ? response.path("data") : mapper.createObjectNode();
+        int messageType = state.type == InteractionState.APPLICATION_COMMAND ? 20 : 0;
+        switch (type) {
+            case 4 -> {
+                ObjectNode message = factory.create(state.channelId, data, messageType, Map.of());
+                original(state, message);
+            }
+            case 5 ->
+                original(
+                        state,
+                        factory.loading(
+                                state.channelId,
+                                messageType,
+                                (data.path("flags").asInt(0) & EPHEMERAL) != 0));
+            case 6, 7 -> {
+                Optional<ObjectNode> sitsOn = componentMessage(state);
+                if (sitsOn.isEmpty()) {
+                    state.problems.add("type " + type + " answers a component, but the interaction has no message");
+                    return;
+                }
+                state.original = sitsOn.get();
+                if (type == 7) {
+                    factory.apply(state.original, data, Map.of());
+                }
+            }
+            case 9 ->
+                state.userId()
+                        .ifPresent(user -> modalOpeners.put(
+                                user + "\n" + data.path("custom_id").asText(),
+                                state.metadata(mapper).orElseGet(mapper::createObjectNode)));
+            default -> {
+                // PONG and autocomplete choices make no message.
+            }
+        }
+    }
+
+    private void original(InteractionState state, ObjectNode message) {
+        stamp(message, state.applicationId);
+        state.metadata(mapper).ifPresent(meta -> message.set("interaction_metadata", meta));
+        state.original = message;
+        messages.put(message.get("id").asText(), message);
+    }
+
+    /** The message a component sits on: the one the emulator holds, else the copy the interaction carried. */
+    private Optional<ObjectNode> componentMessage(InteractionState state) {
+        Optional<String> id = state.messageId();
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode held = messages.get(id.get());
+        if (held != null) {
+            return Optional.of(held);
+        }
+        ObjectNode adopted = (ObjectNode) state.message().orElseThrow().deepCopy();
+        messages.put(id.get(), adopted);
+        return Optional.of(adopted);
+    }
+
+    private static String openerKey(InteractionState state) {
+        return state.userId().orElse("") + "\n" + state.customId().orElse("");
+    }
+
+    private static void stamp(ObjectNode message, String applicationId) {
+        message.put("webhook_id", applicationId);
+        message.put("application_id", applicationId);
+    }
+
+    private void remove(ObjectNode message) {
+        messages.remove(message.path("id").asText());
+        channelMessages.values().forEach(list -> list.remove(message));
+    }
+
+    /** Stores a multipart request's files on the CDN; their attachment objects by file index. */
+    private Map<Integer, ObjectNode> uploads(String channelId, Map<Integer, MultipartForm.Part> files) {
+        Map<Integer, ObjectNode> out = new TreeMap<>();
+        files.forEach((index, part) ->
+                out.put(index, cdn.store(channelId, part.filename().orElse("file"), part.contentType(), part.bytes())));
+        return out;
+    }
+
+    private Reply createMessage(RecordedRequest request, JsonNode json, Map<Integer, MultipartForm.Part> files)
+            throws IOException {
         String channelId = request.params().get("channel_id");
         Optional<String> nonce =
                 json.hasNonNull("nonce") ? Optional.of(json.get("nonce").asText()) : Optional.empty();
@@ -459,7 +795,8 @@ public final class DiscordEmulator implements AutoCloseable {
         if (enforced && nonces.containsKey(nonceKey)) {
             return ok(nonces.get(nonceKey).message());
         }
-        ObjectNode message = message(channelId, json, json.has("message_reference") ? 19 : 0, false);
+        ObjectNode message =
+                factory.create(channelId, json, json.has("message_reference") ? 19 : 0, uploads(channelId, files));
         if (json.has("message_reference")) {
             message.set("message_reference", json.get("message_reference"));
             // A reply is always newer than the message it replies to, even when the clock stands still.
@@ -473,6 +810,7 @@ public final class DiscordEmulator implements AutoCloseable {
         }
         nonce.ifPresent(n -> message.put("nonce", n));
         channelMessages.computeIfAbsent(channelId, c -> new ArrayList<>()).add(message);
+        messages.put(message.get("id").asText(), message);
         if (enforced) {
             nonces.put(nonceKey, new SentNonce(message, now));
         }
@@ -538,164 +876,13 @@ public final class DiscordEmulator implements AutoCloseable {
         return problems;
     }
 
-    private Reply commandRoute(RecordedRequest request, JsonNode json) throws IOException {
-        String app = request.params().get("application_id");
-        String guild = request.params().get("guild_id");
-        String key = guild == null ? app : app + "/" + guild;
-        Map<String, ObjectNode> registered = commands.computeIfAbsent(key, k -> new LinkedHashMap<>());
-        String op = request.operationId().replace("guild_", "");
-        String commandId = request.params().get("command_id");
-        switch (op) {
-            case "list_application_commands":
-                return ok(mapper.valueToTree(new ArrayList<>(registered.values())));
-            case "bulk_set_application_commands": {
-                Map<String, ObjectNode> next = new LinkedHashMap<>();
-                for (JsonNode item : json) {
-                    ObjectNode existing = findByName(registered, item);
-                    ObjectNode command = command(app, guild, item, existing);
-                    next.put(command.get("id").asText(), command);
-                }
-                registered.clear();
-                registered.putAll(next);
-                return ok(mapper.valueToTree(new ArrayList<>(registered.values())));
-            }
-            case "create_application_command": {
-                ObjectNode existing = findByName(registered, json);
-                ObjectNode command = command(app, guild, json, existing);
-                registered.put(command.get("id").asText(), command);
-                return new Reply(existing == null ? 201 : 200, mapper.writeValueAsString(command), null);
-            }
-            case "get_application_command":
-                return registered.containsKey(commandId)
-                        ? ok(registered.get(commandId))
-                        : error(404, 10063, "Unknown application command");
-            case "update_application_command": {
-                ObjectNode existing = registered.get(commandId);
-                if (existing == null) {
-                    return error(404, 10063, "Unknown application command");
-                }
-                ObjectNode merged = existing.deepCopy();
-                json.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
-                ObjectNode command = command(app, guild, merged, existing);
-                registered.put(commandId, command);
-                return ok(command);
-            }
-            case "delete_application_command":
-                return registered.remove(commandId) != null
-                        ? new Reply(204, null, null)
-                        : error(404, 10063, "Unknown application command");
-            default:
-                return error(404, 0, "404: Not Found");
-        }
-    }
-
-    private static ObjectNode findByName(Map<String, ObjectNode> registered, JsonNode item) {
-        int type = item.path("type").asInt(1);
-        for (ObjectNode existing : registered.values()) {
-            if (existing.path("name").asText().equals(item.path("name").asText())
-                    && existing.path("type").asInt(1) == type) {
-                return existing;
-            }
-        }
-        return null;
-    }
-
-    private ObjectNode command(String app, String guild, JsonNode item, ObjectNode existing) {
-        ObjectNode command = mapper.createObjectNode();
-        command.put("id", existing != null ? existing.get("id").asText() : snowflake());
-        command.put("application_id", app);
-        command.put("version", snowflake());
-        JsonNode permissions = item.get("default_member_permissions");
-        if (permissions == null || permissions.isNull()) {
-            command.putNull("default_member_permissions");
-        } else {
-            command.put("default_member_permissions", permissions.asText());
-        }
-        command.put("type", item.path("type").asInt(1));
-        command.put("name", item.path("name").asText());
-        command.put("description", item.path("description").asText(""));
-        if (guild != null) {
-            command.put("guild_id", guild);
-        }
-        for (String copy : List.of(
-                "options",
-                "contexts",
-                "integration_types",
-                "nsfw",
-                "name_localizations",
-                "description_localizations",
-                "handler")) {
-            if (item.has(copy) && !item.get(copy).isNull()) {
-                command.set(copy, item.get(copy));
-            }
-        }
-        return command;
-    }
-
     private InteractionState interaction(String token, String applicationId) {
-        return interactions.computeIfAbsent(token, t -> new InteractionState(applicationId, t, "0"));
-    }
-
-    private void apply(ObjectNode original, JsonNode patch) {
-        if (patch.has("content")) {
-            original.put(
-                    "content",
-                    patch.get("content").isNull() ? "" : patch.get("content").asText());
+        InteractionState state = interactions.get(token);
+        if (state == null) {
+            registerInteraction(applicationId, token, "0");
+            state = interactions.get(token);
         }
-        if (patch.has("embeds")) {
-            ArrayNode embeds = original.putArray("embeds");
-            for (JsonNode embed : patch.path("embeds")) {
-                ObjectNode copy = embed.deepCopy();
-                copy.put("type", "rich");
-                embeds.add(copy);
-            }
-        }
-        if (patch.has("components")) {
-            original.set("components", patch.get("components"));
-        }
-        int flags = original.path("flags").asInt(0) & ~LOADING;
-        if (patch.has("flags") && !patch.get("flags").isNull()) {
-            flags |= patch.get("flags").asInt();
-        }
-        original.put("flags", flags);
-        original.put("edited_timestamp", clock.instant().toString());
-        original.set("pinged_user_ids", mapper.valueToTree(pingedUsers(patch)));
-    }
-
-    private ObjectNode message(String channelId, JsonNode body, int type, boolean fromWebhook) {
-        ObjectNode message = mapper.createObjectNode();
-        message.put("id", snowflake());
-        message.put("channel_id", channelId);
-        ObjectNode author = message.putObject("author");
-        author.put("id", botUserId);
-        author.put("username", "roastden");
-        author.putNull("avatar");
-        author.put("discriminator", "0000");
-        author.put("public_flags", 0);
-        author.put("flags", 0);
-        author.putNull("global_name");
-        author.putNull("primary_guild");
-        author.put("bot", true);
-        message.put("content", body.path("content").asText(""));
-        message.put("timestamp", clock.instant().toString());
-        message.putNull("edited_timestamp");
-        message.put("tts", false);
-        message.put("mention_everyone", false);
-        message.putArray("mentions");
-        message.putArray("mention_roles");
-        message.putArray("attachments");
-        ArrayNode embeds = message.putArray("embeds");
-        for (JsonNode embed : body.path("embeds")) {
-            ObjectNode copy = embed.deepCopy();
-            copy.put("type", "rich");
-            embeds.add(copy);
-        }
-        message.putArray("components");
-        message.put("pinned", false);
-        message.put("type", type);
-        message.put("flags", body.path("flags").asInt(0));
-        message.set("pinged_user_ids", mapper.valueToTree(pingedUsers(body)));
-        return message;
+        return state;
     }
 
     private Reply ok(JsonNode body) throws IOException {
@@ -738,29 +925,7 @@ public final class DiscordEmulator implements AutoCloseable {
         return Long.toUnsignedString((millis << 22) | (sequence.incrementAndGet() & 0x3FFFFF));
     }
 
-    private final class InteractionState {
-        final String applicationId;
-        final ObjectNode original;
-        final String channelId;
-        final List<ObjectNode> followUps = new ArrayList<>();
-        boolean expired;
-        boolean deleted;
-        int edits;
-
-        InteractionState(String applicationId, String token, String channelId) {
-            this.applicationId = applicationId;
-            this.channelId = channelId;
-            ObjectNode deferred = mapper.createObjectNode();
-            this.original = message(channelId, deferred, 20, true);
-            original.put("flags", LOADING);
-            original.put("webhook_id", applicationId);
-            original.put("application_id", applicationId);
-        }
-    }
-
     private record SentNonce(ObjectNode message, Instant at) {}
 
     private record ScriptedFault(Predicate<RecordedRequest> which, Fault fault) {}
-
-    private record Reply(int status, String body, String retryAfter) {}
 }
