@@ -1,8 +1,10 @@
 package dev.roastden.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.roastden.core.persona.PersonaCatalog;
+import dev.roastden.core.signature.SignatureVerifier;
 import dev.roastden.emulators.discord.DiscordEmulator;
 import dev.roastden.emulators.dynamodb.LocalDynamoDb;
 import dev.roastden.emulators.http.HttpExchanges;
@@ -10,6 +12,7 @@ import dev.roastden.emulators.sqs.LocalSqs;
 import dev.roastden.events.SignEvent;
 import dev.roastden.handler.HandlerConfig;
 import dev.roastden.handler.HandlerWiring;
+import dev.roastden.handler.HttpApiEvents;
 import dev.roastden.handler.HttpRequest;
 import dev.roastden.handler.HttpResponse;
 import dev.roastden.handler.InteractionEndpoint;
@@ -147,6 +150,10 @@ public final class LocalSystem implements AutoCloseable {
         WorkerWiring.Builder worker = WorkerWiring.builder(workerConfig)
                 .dynamoEndpoint(dynamo.endpoint())
                 .botToken(() -> botToken);
+        List<URI> attachmentOrigins = new ArrayList<>();
+        discord.ifPresent(d -> attachmentOrigins.add(d.cdnOrigin()));
+        attachmentOrigins.addAll(config.attachmentOrigins());
+        allowAttachmentOrigins(worker, attachmentOrigins);
         switch (model.kind()) {
             case OFFLINE ->
                 worker.model(new OfflinePersonaModel())
@@ -183,17 +190,30 @@ public final class LocalSystem implements AutoCloseable {
         ExecutorService executor = HttpExchanges.daemonPool(8, "roastden-local-http");
         server.setExecutor(executor);
         InteractionsHandler lambda = new InteractionsHandler(endpoint);
+        DiscordSide discordSide = new DiscordSide(SignatureVerifier.fromHex(publicKey), discord);
         server.createContext("/interactions", exchange -> {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, HttpResponse.error(405, "POST only"));
                 return;
             }
-            respond(exchange, endpoint.handle(new HttpRequest(headers(exchange), readBody(exchange))));
+            respond(
+                    exchange,
+                    discordSide.deliver(new HttpRequest(headers(exchange), readBody(exchange)), endpoint::handle));
         });
         server.createContext("/invoke/interactions", exchange -> {
+            byte[] event = readBody(exchange);
+            Optional<String> token = readEvent(event).flatMap(discordSide::received);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            lambda.handleRequest(new ByteArrayInputStream(readBody(exchange)), out, null);
-            send(exchange, 200, out.toByteArray());
+            lambda.handleRequest(new ByteArrayInputStream(event), out, null);
+            byte[] answer = out.toByteArray();
+            token.ifPresent(t -> {
+                JsonNode result = parse(answer);
+                discordSide.answered(
+                        t,
+                        result.path("statusCode").asInt(500),
+                        result.path("body").asText(""));
+            });
+            send(exchange, 200, answer);
         });
         server.createContext(
                 "/health", exchange -> send(exchange, 200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
@@ -219,6 +239,31 @@ public final class LocalSystem implements AutoCloseable {
         });
         poller.start();
         return new LocalSystem(resources, server, publicKey, queueUrl, sqsClient, discord, model.describe());
+    }
+
+    /**
+     * MERGE POINT (persona branch): the worker's attachment fetcher allows Discord's CDN over HTTPS only; here the
+     * local system adds the emulated CDN and {@code ROASTDEN_ATTACHMENT_ORIGINS}. The one call is
+     * {@code worker.attachmentOrigins(origins)}, which {@code WorkerWiring.Builder} gains on the persona branch.
+     */
+    private static void allowAttachmentOrigins(WorkerWiring.Builder worker, List<URI> origins) {
+        // worker.attachmentOrigins(origins);  -- enable once WorkerWiring.Builder.attachmentOrigins is merged
+    }
+
+    private static Optional<HttpRequest> readEvent(byte[] event) {
+        try {
+            return HttpApiEvents.read(new ByteArrayInputStream(event));
+        } catch (IOException | RuntimeException notAnEvent) {
+            return Optional.empty();
+        }
+    }
+
+    private static JsonNode parse(byte[] json) {
+        try {
+            return dev.roastden.core.json.Json.mapper().readTree(json);
+        } catch (IOException e) {
+            return dev.roastden.core.json.Json.mapper().createObjectNode();
+        }
     }
 
     private static <T extends AutoCloseable> T track(List<AutoCloseable> resources, T resource) {
