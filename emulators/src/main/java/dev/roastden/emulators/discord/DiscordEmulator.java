@@ -438,7 +438,7 @@ public final class DiscordEmulator implements AutoCloseable {
                 }
             }
             if (match.isPresent() && json != null) {
-                problems.addAll(spec.validateRequest(match.get(), json));
+                problems.addAll(spec.validateRequest(match.get(), MessageFactory.asSpecWrites(json)));
             }
             if (operationId.equals(LIST_MESSAGES)) {
                 problems.addAll(listQueryProblems(HttpExchanges.query(query)));

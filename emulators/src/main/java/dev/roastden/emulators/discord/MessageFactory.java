@@ -125,6 +125,24 @@ final class MessageFactory {
     }
 
     /**
+     * The body as the spec would write it. Discord's own upload guide names new files by number ({@code
+     * "attachments":[{"id":0}]}) and Discord takes that, while the spec types every id as a string: the emulator
+     * accepts what Discord accepts, so such ids are checked as the strings they stand for.
+     */
+    static JsonNode asSpecWrites(JsonNode body) {
+        if (!body.path("attachments").isArray()) {
+            return body;
+        }
+        JsonNode copy = body.deepCopy();
+        for (JsonNode entry : copy.path("attachments")) {
+            if (entry instanceof ObjectNode object && object.path("id").isIntegralNumber()) {
+                object.put("id", object.get("id").asText());
+            }
+        }
+        return copy;
+    }
+
+    /**
      * The users a message body actually pings, following Discord's rules for webhooks and interactions: without
      * {@code allowed_mentions}, every user mentioned in {@code content}; with it, only what it allows.
      */

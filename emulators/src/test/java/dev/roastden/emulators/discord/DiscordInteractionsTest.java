@@ -184,7 +184,7 @@ class DiscordInteractionsTest {
         HttpResponse<String> response = multipart(
                 "PATCH",
                 "/webhooks/10/tok-k/messages/@original",
-                "{\"content\":\"Here it is\",\"attachments\":[{\"id\":\"0\",\"description\":\"Riley's persona\"}]}",
+                "{\"content\":\"Here it is\",\"attachments\":[{\"id\":0,\"description\":\"Riley's persona\"}]}",
                 Map.of("files[0]", new Upload("riley persona.json", "application/json", file)));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
