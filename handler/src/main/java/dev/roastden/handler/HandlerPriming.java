@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.crac.Context;
 import org.crac.Resource;
@@ -24,12 +25,15 @@ import org.crac.Resource;
  *
  * <ul>
  *   <li>{@link #warmUp} on every cold start, from {@link HandlerWiring#create} while the SQS client builds on other
- *       threads (one PING and one command: what a first request needs, little more);
- *   <li>{@link #beforeCheckpoint} before a SnapStart snapshot (several rounds, autocomplete included).
+ *       threads (one PING and one command: what a first request needs, little more; no DynamoDB, which a command
+ *       never uses);
+ *   <li>{@link #beforeCheckpoint} before a SnapStart snapshot: waits for the DynamoDB client's background build,
+ *       then several rounds of every kind of request, the reads answered by {@link DynamoWarmUp}'s canned item.
  * </ul>
  *
  * <p>Makes no network call: the requests are signed with a fixed priming key that verifies nothing else, they go
- * to an endpoint of their own whose queue only serialises the job, and the log is silent.
+ * to an endpoint of their own whose queue only serialises the job, its reads never leave the process, and the log
+ * is silent.
  */
 final class HandlerPriming implements Resource {
     /** A fixed seed: this key only signs priming requests inside this process and is not a secret. */
@@ -39,20 +43,43 @@ final class HandlerPriming implements Resource {
         Arrays.fill(PRIMING_SEED, (byte) 7);
     }
 
-    private static final String PING = "{\"type\":1,\"id\":\"5\",\"application_id\":\"1\"}";
-    private static final String COMMAND =
-            "{\"type\":2,\"id\":\"1300000000000000000\",\"application_id\":\"1\",\"token\":\"priming\","
+    private static final String CONTEXT =
+            "\"id\":\"1300000000000000000\",\"application_id\":\"1\",\"token\":\"priming\","
                     + "\"guild_id\":\"2\",\"channel_id\":\"3\",\"locale\":\"en-US\",\"member\":{\"permissions\":\"0\","
-                    + "\"user\":{\"id\":\"4\",\"username\":\"priming\"}},\"data\":{\"name\":\"ask\",\"type\":1,"
-                    + "\"options\":[{\"name\":\"question\",\"type\":3,\"value\":\"ready?\"}]}}";
+                    + "\"user\":{\"id\":\"" + DynamoWarmUp.PRIMING_USER + "\",\"username\":\"priming\"}},";
+    private static final String PING = "{\"type\":1,\"id\":\"5\",\"application_id\":\"1\"}";
+    private static final String COMMAND = "{\"type\":2," + CONTEXT
+            + "\"data\":{\"name\":\"ask\",\"type\":1,"
+            + "\"options\":[{\"name\":\"question\",\"type\":3,\"value\":\"ready?\"}]}}";
     private static final String AUTOCOMPLETE = COMMAND.replace("\"type\":2", "\"type\":4")
             .replace(
                     "\"value\":\"ready?\"}",
                     "\"value\":\"ready?\"},{\"name\":\"persona\",\"type\":3,\"value\":\"\",\"focused\":true}");
+    private static final String EDIT = "{\"type\":2," + CONTEXT
+            + "\"data\":{\"name\":\"persona\",\"type\":1,\"options\":[{\"name\":\"edit\",\"type\":1,"
+            + "\"options\":[{\"name\":\"persona\",\"type\":3,\"value\":\"" + DynamoWarmUp.PRIMING_PERSONA
+            + "\"}]}]}}";
+    private static final String MODAL = "{\"type\":5," + CONTEXT
+            + "\"data\":{\"custom_id\":\"rd1:pc:-\",\"components\":[{\"type\":1,\"components\":"
+            + "[{\"type\":4,\"custom_id\":\"name\",\"value\":\"Priming\"}]}]}}";
+    private static final String COMPONENT = "{\"type\":3," + CONTEXT + "\"message\":{\"id\":\"6\"},"
+            + "\"data\":{\"custom_id\":\"rd1:pa:" + DynamoWarmUp.PRIMING_PERSONA + ":" + DynamoWarmUp.PRIMING_USER
+            + ":1\",\"component_type\":2}}";
+
+    private final HandlerConfig config;
+    private final PersonaReads reads;
+
+    HandlerPriming(HandlerConfig config, PersonaReads reads) {
+        this.config = config;
+        this.reads = reads;
+    }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) throws IOException {
-        prime(5);
+        if (reads instanceof DynamoPersonaReads dynamo) {
+            dynamo.awaitClient();
+        }
+        prime(5, PersonaCatalog.fromClasspath(), config);
     }
 
     @Override
@@ -63,31 +90,38 @@ final class HandlerPriming implements Resource {
     /** One signed PING and one signed command through a priming endpoint. */
     static void warmUp(PersonaCatalog personas) {
         try {
-            run(1, personas, List.of(PING, COMMAND));
+            run(1, personas, PersonaReads.NONE, List.of(PING, COMMAND));
         } catch (IOException e) {
             throw new UncheckedIOException("Priming requests are in memory and cannot fail to read", e);
         }
     }
 
     /**
-     * Runs {@code rounds} rounds of signed PING, command and autocomplete requests through a priming endpoint.
+     * Runs {@code rounds} rounds of signed PING, command, autocomplete, persona edit, modal submit and button
+     * requests through a priming endpoint.
      *
-     * @return the jobs the command requests produced, serialised
+     * @return the jobs the requests produced, serialised (three per round: the command, the modal, the button)
      */
     static List<String> prime(int rounds) throws IOException {
-        return prime(rounds, PersonaCatalog.fromClasspath());
+        return prime(
+                rounds,
+                PersonaCatalog.fromClasspath(),
+                new HandlerConfig("00".repeat(32), "priming", "us-east-1", Optional.empty()));
     }
 
-    static List<String> prime(int rounds, PersonaCatalog personas) throws IOException {
-        return run(rounds, personas, List.of(PING, COMMAND, AUTOCOMPLETE));
+    static List<String> prime(int rounds, PersonaCatalog personas, HandlerConfig config) throws IOException {
+        return DynamoWarmUp.withCannedReads(
+                config,
+                reads -> run(rounds, personas, reads, List.of(PING, COMMAND, AUTOCOMPLETE, EDIT, MODAL, COMPONENT)));
     }
 
-    private static List<String> run(int rounds, PersonaCatalog personas, List<String> bodies) throws IOException {
+    private static List<String> run(int rounds, PersonaCatalog personas, PersonaReads reads, List<String> bodies)
+            throws IOException {
         byte[] publicKey = new byte[Ed25519.PUBLIC_KEY_SIZE];
         Ed25519.generatePublicKey(PRIMING_SEED, 0, publicKey, 0);
         List<String> jobs = new ArrayList<>();
         InteractionRouter router =
-                new InteractionRouter((DeferredJob job) -> jobs.add(DeferredJobCodec.write(job)), personas);
+                new InteractionRouter((DeferredJob job) -> jobs.add(DeferredJobCodec.write(job)), personas, reads);
         InteractionsHandler handler = new InteractionsHandler(
                 new InteractionEndpoint(SignatureVerifier.fromRawKey(publicKey), router, RequestLog.silent()));
         List<byte[]> events = new ArrayList<>();

@@ -2,7 +2,9 @@ package dev.roastden.handler;
 
 import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.core.signature.SignatureVerifier;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -15,6 +17,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
@@ -26,8 +30,13 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * first-call pipeline (hundreds of classes and lambdas) take more CPU than Jackson, Bouncy Castle and the personas
  * together, yet need nothing from them. So {@link #create} builds it on two daemon threads while the calling thread
  * loads the rest and runs the request path once ({@link HandlerPriming#warmUp}); Lambda's init phase and the 2-core
- * benchmark machine both run them side by side. Everything is joined before {@link #create} returns, so the first
- * request finds it all built and a client that cannot be built still fails the init, as it would serially.
+ * benchmark machine both run them side by side. All of that is joined before {@link #create} returns, so the first
+ * request finds it built and a client that cannot be built still fails the init, as it would serially.
+ *
+ * <p>The DynamoDB client (autocomplete's roster, the edit form's persona) is the exception: a command never uses it,
+ * so it is built only once the SQS client is ready, on a daemon thread of its own that the init does not join. Only
+ * a read waits for it, at most {@link #DYNAMO_CLIENT_WAIT}, and answers without it after that; a client that cannot
+ * be built costs those reads, never the init or a command.
  */
 public final class HandlerWiring {
     /** Every SQS attempt, and the whole call with its one retry, fit well inside Discord's 3 seconds. */
@@ -35,21 +44,39 @@ public final class HandlerWiring {
 
     static final Duration SQS_CALL_TIMEOUT = Duration.ofMillis(1900);
 
+    /** A GetItem attempt; with its one retry the whole read stays under a second. */
+    static final Duration DYNAMO_ATTEMPT_TIMEOUT = Duration.ofMillis(400);
+
+    static final Duration DYNAMO_CALL_TIMEOUT = Duration.ofMillis(900);
+
+    /** How long a read waits for the client's background build (only the first reads after a cold start do). */
+    static final Duration DYNAMO_CLIENT_WAIT = Duration.ofMillis(1000);
+
     private HandlerWiring() {}
 
+    /**
+     * What the wiring built: the endpoint, and the priming that a SnapStart checkpoint runs (it also waits for the
+     * DynamoDB client, so the snapshot holds it built).
+     */
+    record Wired(InteractionEndpoint endpoint, HandlerPriming priming, PersonaReads reads) {}
+
     /** The endpoint for the Lambda environment. */
-    public static InteractionEndpoint fromEnvironment() {
-        return create(HandlerConfig.fromEnvironment(System.getenv()), new RequestLog(System.out));
+    static Wired fromEnvironment() {
+        return wire(HandlerConfig.fromEnvironment(System.getenv()), new RequestLog(System.out));
     }
 
     /** The endpoint for a configuration. */
     public static InteractionEndpoint create(HandlerConfig config, RequestLog log) {
+        return wire(config, log).endpoint();
+    }
+
+    static Wired wire(HandlerConfig config, RequestLog log) {
         // Two threads rather than one: the TLS context (the JDK trust store included) is ~10-15 % of the cold
         // start's CPU, and the client builder needs it only for its last step, after the pipeline warm-up.
         CompletableFuture<SdkHttpClient> http = inBackground("sqs-http-init", HandlerWiring::httpClient);
         CompletableFuture<SqsClient> sqs = inBackground("sqs-client-init", () -> {
             SqsWarmUp.sendOnce(config, log);
-            return sqsClient(config, http.join(), credentials(config));
+            return sqsClient(config, http.join(), credentials(config.sqsEndpoint()));
         });
 
         SignatureVerifier verifier = SignatureVerifier.fromHex(config.publicKeyHex());
@@ -57,8 +84,43 @@ public final class HandlerWiring {
         HandlerPriming.warmUp(personas);
 
         SqsJobQueue queue = new SqsJobQueue(await(sqs), config.queueUrl());
-        InteractionRouter router = new InteractionRouter(queue, personas);
-        return new InteractionEndpoint(verifier, router, log);
+        PersonaReads reads = config.tableName()
+                .<PersonaReads>map(table -> new DynamoPersonaReads(
+                        inBackground("dynamodb-client-init", () -> {
+                            DynamoWarmUp.readOnce(config, log);
+                            return dynamoClient(config, http.join(), credentials(config.dynamoEndpoint()));
+                        }),
+                        table,
+                        DYNAMO_CLIENT_WAIT))
+                .orElse(PersonaReads.NONE);
+        InteractionRouter router = new InteractionRouter(queue, personas, reads);
+        return new Wired(new InteractionEndpoint(verifier, router, log), new HandlerPriming(config, reads), reads);
+    }
+
+    /**
+     * DynamoDB with the URLConnection HTTP client, an explicit region and the same credentials as SQS, with tight
+     * timeouts: a read that cannot finish quickly is answered without.
+     */
+    static DynamoDbClient dynamoClient(HandlerConfig config, SdkHttpClient http, AwsCredentialsProvider credentials) {
+        return dynamoClient(config, http, credentials, DYNAMO_ATTEMPT_TIMEOUT, DYNAMO_CALL_TIMEOUT);
+    }
+
+    /** The same client with other timeouts ({@link DynamoWarmUp}'s patient ones). */
+    static DynamoDbClient dynamoClient(
+            HandlerConfig config,
+            SdkHttpClient http,
+            AwsCredentialsProvider credentials,
+            Duration attemptTimeout,
+            Duration callTimeout) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .httpClient(http)
+                .region(Region.of(config.region()))
+                .credentialsProvider(credentials)
+                .overrideConfiguration(o -> o.apiCallAttemptTimeout(attemptTimeout)
+                        .apiCallTimeout(callTimeout)
+                        .retryStrategy(r -> r.maxAttempts(2)));
+        config.dynamoEndpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     /**
@@ -66,7 +128,7 @@ public final class HandlerWiring {
      * Lambda) or the container endpoint (SnapStart restores), skipping the slower default provider chain.
      */
     public static SqsClient sqsClient(HandlerConfig config) {
-        return sqsClient(config, httpClient(), credentials(config));
+        return sqsClient(config, httpClient(), credentials(config.sqsEndpoint()));
     }
 
     /**
@@ -93,13 +155,13 @@ public final class HandlerWiring {
                 .build();
     }
 
-    private static AwsCredentialsProvider credentials(HandlerConfig config) {
+    private static AwsCredentialsProvider credentials(Optional<URI> localEndpoint) {
         AwsCredentialsProviderChain.Builder chain = AwsCredentialsProviderChain.builder()
                 .reuseLastProviderEnabled(true)
                 .addCredentialsProvider(EnvironmentVariableCredentialsProvider.create())
                 .addCredentialsProvider(ContainerCredentialsProvider.create());
-        if (config.sqsEndpoint().isPresent()) {
-            // A local SQS emulator accepts any signature; real AWS credentials still win when present.
+        if (localEndpoint.isPresent()) {
+            // A local emulator accepts any signature; real AWS credentials still win when present.
             chain.addCredentialsProvider(
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         }

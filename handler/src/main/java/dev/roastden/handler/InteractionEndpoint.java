@@ -51,7 +51,7 @@ public final class InteractionEndpoint {
             return HttpResponse.ok(ResponseJson.write(InteractionResponse.ChannelMessage.privately(
                     "Something went wrong on our side and nothing was done. Please try again.")));
         }
-        log.answered(interaction, routed.outcome(), started);
+        log.answered(interaction, routed.outcome(), routed.detail(), started);
         return HttpResponse.ok(ResponseJson.write(routed.response()));
     }
 }

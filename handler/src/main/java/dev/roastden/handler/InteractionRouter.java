@@ -1,85 +1,100 @@
 package dev.roastden.handler;
 
 import dev.roastden.core.command.CommandCatalog;
-import dev.roastden.core.command.CommandSpec;
-import dev.roastden.core.interaction.CommandOptions;
 import dev.roastden.core.interaction.Interaction;
 import dev.roastden.core.job.DeferredJob;
 import dev.roastden.core.job.JobQueue;
-import dev.roastden.core.persona.Persona;
 import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.core.response.InteractionResponse;
-import dev.roastden.core.response.InteractionResponse.AutocompleteResult;
 import dev.roastden.core.response.InteractionResponse.ChannelMessage;
-import dev.roastden.core.response.InteractionResponse.Choice;
 import dev.roastden.core.response.InteractionResponse.DeferredChannelMessage;
 import dev.roastden.core.response.InteractionResponse.Pong;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Decides the in-line answer to a verified interaction, queueing the work that has to happen later. */
+/**
+ * Decides the in-line answer to a verified interaction, queueing the work that has to happen later.
+ *
+ * <p>Thin on purpose: it sorts interactions by type and command and hands them to one collaborator each
+ * ({@link PersonaAutocomplete}, {@link PersonaCommands} for the two subcommands answered with a form, {@link
+ * ComponentRouter} for buttons and modal submits); every other command is deferred and queued. Only guild
+ * interactions do anything: personas and memories belong to a server.
+ */
 public final class InteractionRouter {
     static final String QUEUE_FAILED = "Could not queue that, try again in a moment.";
     static final String GUILD_ONLY = "Roast Den only works in servers: its personas and memories belong to one.";
-    static final String NO_COMPONENTS = "That control is not active any more. Use a slash command instead.";
 
-    private final JobQueue queue;
-    private final PersonaCatalog personas;
+    private final Deferral deferral;
+    private final PersonaAutocomplete autocomplete;
+    private final PersonaCommands personaCommands;
+    private final ComponentRouter components;
 
+    /** A router without the persona table: autocomplete offers the bundled personas, edit cannot load. */
     public InteractionRouter(JobQueue queue, PersonaCatalog personas) {
-        this.queue = queue;
-        this.personas = personas;
+        this(queue, personas, PersonaReads.NONE);
     }
 
-    /** The answer and a one-word outcome for the request log. */
-    public record Routed(InteractionResponse response, String outcome) {}
+    public InteractionRouter(JobQueue queue, PersonaCatalog personas, PersonaReads reads) {
+        this.deferral = new Deferral(queue);
+        this.autocomplete = new PersonaAutocomplete(personas, reads);
+        this.personaCommands = new PersonaCommands(personas, reads);
+        this.components = new ComponentRouter(deferral);
+    }
+
+    /**
+     * The answer and a one-word outcome for the request log.
+     *
+     * @param detail why a read was answered without (logged; never a token or message text)
+     */
+    public record Routed(InteractionResponse response, String outcome, Optional<String> detail) {
+        public Routed(InteractionResponse response, String outcome) {
+            this(response, outcome, Optional.empty());
+        }
+
+        static Routed privately(String content, String outcome) {
+            return new Routed(ChannelMessage.privately(content), outcome);
+        }
+    }
 
     public Routed route(Interaction interaction) {
         if (interaction instanceof Interaction.Ping) {
             return new Routed(new Pong(), "pong");
-        } else if (interaction instanceof Interaction.Autocomplete autocomplete) {
-            return new Routed(autocomplete(autocomplete.options()), "autocomplete");
+        } else if (interaction instanceof Interaction.Autocomplete typing) {
+            return autocomplete.answer(typing);
         } else if (interaction instanceof Interaction.ApplicationCommand command) {
             return command(command);
-        } else if (interaction instanceof Interaction.MessageComponent
-                || interaction instanceof Interaction.ModalSubmit) {
-            return new Routed(ChannelMessage.privately(NO_COMPONENTS), "unsupported");
+        } else if (interaction instanceof Interaction.MessageComponent component) {
+            return component.context().guildId().isEmpty() ? notInGuild() : components.component(component);
+        } else if (interaction instanceof Interaction.ModalSubmit modal) {
+            return modal.context().guildId().isEmpty() ? notInGuild() : components.modal(modal);
         }
         throw new IllegalArgumentException(
                 "Unhandled interaction " + interaction.getClass().getSimpleName());
     }
 
     private Routed command(Interaction.ApplicationCommand command) {
-        Optional<CommandSpec> spec = CommandCatalog.find(command.commandName());
-        if (spec.isEmpty()) {
-            return new Routed(ChannelMessage.privately(unknownCommand(command.commandName())), "unknown-command");
+        String name = command.commandName();
+        if (CommandCatalog.find(name).isEmpty()) {
+            return Routed.privately(unknownCommand(name), "unknown-command");
         }
         if (command.context().guildId().isEmpty()) {
-            return new Routed(ChannelMessage.privately(GUILD_ONLY), "not-in-guild");
+            return notInGuild();
         }
-        try {
-            queue.enqueue(DeferredJob.forCommand(command));
-        } catch (JobQueue.QueueUnavailableException e) {
-            return new Routed(ChannelMessage.privately(QUEUE_FAILED), "queue-unavailable");
+        String subcommand = command.options().subcommand().orElse("");
+        if (name.equals(CommandCatalog.PERSONA) && subcommand.equals(CommandCatalog.PERSONA_CREATE)) {
+            return personaCommands.create(command);
         }
-        return new Routed(new DeferredChannelMessage(spec.get().privateReply()), "deferred");
+        if (name.equals(CommandCatalog.PERSONA) && subcommand.equals(CommandCatalog.PERSONA_EDIT)) {
+            return personaCommands.edit(command);
+        }
+        boolean memberGiven =
+                command.options().get(CommandCatalog.MEMBER_OPTION).isPresent();
+        boolean privately = CommandCatalog.privateReply(name, command.options().subcommand(), memberGiven);
+        return deferral.queue(DeferredJob.forCommand(command), new DeferredChannelMessage(privately), "deferred");
     }
 
-    private AutocompleteResult autocomplete(CommandOptions options) {
-        Optional<CommandOptions.OptionValue> focused = options.focused();
-        if (focused.isEmpty() || !focused.get().name().equals(CommandCatalog.PERSONA_OPTION)) {
-            return new AutocompleteResult(List.of());
-        }
-        List<Choice> choices = personas.search(focused.get().value(), AutocompleteResult.MAX_CHOICES).stream()
-                .map(InteractionRouter::choice)
-                .toList();
-        return new AutocompleteResult(choices);
-    }
-
-    private static Choice choice(Persona persona) {
-        String label = persona.tagline().isBlank() ? persona.name() : persona.name() + " — " + persona.tagline();
-        return new Choice(label, persona.id());
+    private static Routed notInGuild() {
+        return Routed.privately(GUILD_ONLY, "not-in-guild");
     }
 
     private static String unknownCommand(String name) {
@@ -87,5 +102,23 @@ public final class InteractionRouter {
                 CommandCatalog.commands().stream().map(c -> "/" + c.name()).collect(Collectors.joining(", "));
         return "Roast Den has no /" + name + " command. It knows " + known
                 + ". If this keeps happening, ask a server admin to re-register the commands.";
+    }
+
+    /** Queues a job and answers with what the caller chose, or privately says to try again when it cannot. */
+    static final class Deferral {
+        private final JobQueue queue;
+
+        Deferral(JobQueue queue) {
+            this.queue = queue;
+        }
+
+        Routed queue(DeferredJob job, InteractionResponse answer, String outcome) {
+            try {
+                queue.enqueue(job);
+            } catch (JobQueue.QueueUnavailableException e) {
+                return Routed.privately(QUEUE_FAILED, "queue-unavailable");
+            }
+            return new Routed(answer, outcome);
+        }
     }
 }

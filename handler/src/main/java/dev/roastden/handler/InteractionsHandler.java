@@ -16,16 +16,29 @@ import org.crac.Core;
  */
 public final class InteractionsHandler implements RequestStreamHandler {
     private final InteractionEndpoint endpoint;
+    // Held here so the checkpoint hook lives as long as the handler, whatever the CRaC context keeps.
+    private final Optional<HandlerPriming> priming;
 
     /** Used by Lambda: configured from the environment and primed for SnapStart. */
     public InteractionsHandler() {
         this(HandlerWiring.fromEnvironment());
-        Core.getGlobalContext().register(new HandlerPriming());
+    }
+
+    private InteractionsHandler(HandlerWiring.Wired wired) {
+        this.endpoint = wired.endpoint();
+        this.priming = Optional.of(wired.priming());
+        Core.getGlobalContext().register(wired.priming());
     }
 
     /** Used by tests and the local server. */
     public InteractionsHandler(InteractionEndpoint endpoint) {
         this.endpoint = endpoint;
+        this.priming = Optional.empty();
+    }
+
+    /** The SnapStart priming, for a handler built from the environment. */
+    Optional<HandlerPriming> priming() {
+        return priming;
     }
 
     @Override

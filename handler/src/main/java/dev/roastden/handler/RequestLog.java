@@ -5,6 +5,7 @@ import dev.roastden.core.interaction.Interaction;
 import dev.roastden.core.json.StreamingJson;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Optional;
 
 /**
  * One JSON line per request on standard output (CloudWatch Logs on Lambda). Never logs tokens, bodies or
@@ -29,10 +30,11 @@ public final class RequestLog {
         });
     }
 
-    void answered(Interaction interaction, String outcome, long startedNanos) {
-        write("INFO", "interaction answered", startedNanos, json -> {
+    void answered(Interaction interaction, String outcome, Optional<String> detail, long startedNanos) {
+        write(detail.isPresent() ? "WARN" : "INFO", "interaction answered", startedNanos, json -> {
             describe(json, interaction);
             json.writeStringField("outcome", outcome);
+            StreamingJson.optionalField(json, "detail", detail);
         });
     }
 

@@ -1,6 +1,5 @@
 package dev.roastden.handler;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,12 +8,6 @@ import java.util.HexFormat;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -24,8 +17,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * of CPU inside the SDK after the handler was built.
  *
  * <p>Makes no network call and uses no real credentials: the throwaway client has an HTTP client that never
- * connects and static dummy keys. The SDK's own {@code SdkWarmUp} would also fetch an STS URL, and its canned HTTP
- * client is not public API, hence this small one.
+ * connects ({@link CannedHttpClient}) and static dummy keys. The SDK's own {@code SdkWarmUp} would also fetch an
+ * STS URL.
  */
 final class SqsWarmUp {
     private static final String BODY = "{\"warm_up\":true}";
@@ -45,7 +38,7 @@ final class SqsWarmUp {
     static void sendOnce(HandlerConfig config, RequestLog log) {
         try (SqsClient client = HandlerWiring.sqsClient(
                 config,
-                new CannedSendMessage(),
+                cannedSendMessage(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("warm-up", "warm-up")))) {
             client.sendMessage(b -> b.queueUrl(config.queueUrl())
                     .messageBody(BODY)
@@ -55,44 +48,19 @@ final class SqsWarmUp {
         }
     }
 
-    /** Answers every request with a successful {@code SendMessage} result for {@link #BODY}. */
-    private static final class CannedSendMessage implements SdkHttpClient {
-        private final byte[] response = ("{\"MessageId\":\"00000000-0000-4000-8000-000000000000\","
+    /** A successful {@code SendMessage} result for {@link #BODY}, with the MD5 the SDK checks against what it sent. */
+    private static CannedHttpClient cannedSendMessage() {
+        return new CannedHttpClient(("{\"MessageId\":\"00000000-0000-4000-8000-000000000000\","
                         + "\"MD5OfMessageBody\":\"" + md5Hex(BODY) + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8));
+    }
 
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            return new ExecutableHttpRequest() {
-                @Override
-                public HttpExecuteResponse call() {
-                    return HttpExecuteResponse.builder()
-                            .response(SdkHttpResponse.builder().statusCode(200).build())
-                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(response)))
-                            .build();
-                }
-
-                @Override
-                public void abort() {}
-            };
-        }
-
-        @Override
-        public String clientName() {
-            return "RoastDenWarmUp";
-        }
-
-        @Override
-        public void close() {}
-
-        /** SQS returns the body's MD5, which the SDK checks against what it sent. */
-        private static String md5Hex(String text) {
-            try {
-                return HexFormat.of()
-                        .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("The JDK always has MD5", e);
-            }
+    private static String md5Hex(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK always has MD5", e);
         }
     }
 }

@@ -20,8 +20,9 @@ import java.time.Duration;
  * after the answer so the management classes do not count.
  *
  * <p>Output, one line each: {@code PROBE answered}, then {@code PROBE init_ms=… first_response_ms=… answer_ms=…
- * prime_ms=… cpu_ms=…} (milliseconds from JVM start to the end of the constructor and to the answer, the answer
- * and priming durations, and the process's CPU time up to the answer), then {@code PROBE response=…} (the API
+ * prime_ms=… cpu_ms=… classes=…} (milliseconds from JVM start to the end of the constructor and to the answer, the answer
+ * and priming durations, the process's CPU time up to the answer, and the classes loaded just after it), then
+ * {@code PROBE response=…} (the API
  * Gateway response event).
  */
 public final class ColdStartProbe {
@@ -57,7 +58,7 @@ public final class ColdStartProbe {
         if (prime) {
             // What SnapStart's beforeCheckpoint runs; org.crac's hooks are no-ops on a JVM without CRaC.
             long primeStart = System.nanoTime();
-            new HandlerPriming().beforeCheckpoint(null);
+            handler.priming().orElseThrow().beforeCheckpoint(null);
             primeNanos = System.nanoTime() - primeStart;
         }
         long answerStart = System.nanoTime();
@@ -73,12 +74,16 @@ public final class ColdStartProbe {
                 .map(Duration::toMillis)
                 .orElse(-1L);
 
+        // Classes loaded by now: the ones of the answer, the background threads' so far and the management API's own
+        // (a constant few hundred on one JDK, so differences between jars hold).
+        long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("PROBE init_ms=" + (initDone - jvmStart)
                 + " first_response_ms=" + (answered - jvmStart)
                 + " answer_ms=" + answerNanos / 1_000_000
                 + " prime_ms=" + (primeNanos < 0 ? -1 : primeNanos / 1_000_000)
-                + " cpu_ms=" + cpuMs);
+                + " cpu_ms=" + cpuMs
+                + " classes=" + classes);
         System.out.println("PROBE response=" + response.toString(StandardCharsets.UTF_8));
         if (System.getProperty("probe.threads") != null) {
             printThreadCpu();

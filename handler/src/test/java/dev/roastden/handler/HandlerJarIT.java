@@ -56,6 +56,28 @@ class HandlerJarIT {
     }
 
     @Test
+    void theShadedJarPrimedForSnapStartAnswersAutocompleteFromTheStoredRoster() throws Exception {
+        Path jar = Path.of(System.getProperty("handler.jar", "target/roastden-handler.jar"));
+        try (ColdStart coldStart = ColdStart.startWithPersonaTable()) {
+            // Priming waits for the DynamoDB client's background build, so the read cannot race it.
+            ColdStart.Result result = coldStart.run(
+                    Path.of(System.getProperty("java.home"), "bin", "java"),
+                    jar,
+                    List.of("-XX:TieredStopAtLevel=1"),
+                    true,
+                    2,
+                    ColdStart.Event.AUTOCOMPLETE);
+
+            assertThat(result.statusCode()).isEqualTo(200);
+            assertThat(result.behaved()).as(result.body()).isTrue();
+            assertThat(result.fromRoster()).as(result.body()).isTrue();
+            assertThat(result.body()).contains("\"value\":\"ford\"");
+            assertThat(result.primeMs()).isNotNegative();
+            assertThat(result.jobs()).as("priming queues nothing for real").isEmpty();
+        }
+    }
+
+    @Test
     void theShadedJarHoldsNoJacksonDatabind() throws Exception {
         Path jar = Path.of(System.getProperty("handler.jar", "target/roastden-handler.jar"));
         try (JarFile contents = new JarFile(jar.toFile())) {

@@ -10,8 +10,10 @@ class HandlerPrimingTest {
     @Test
     void primingRunsTheWholePathOnSignedRequestsWithoutAQueue() throws Exception {
         List<String> jobs = HandlerPriming.prime(3);
-        // One command per round got past verification, was routed and serialised as a job.
-        assertThat(jobs).hasSize(3);
+        // Per round the command, the modal submit and the button got past verification, were routed and serialised.
+        assertThat(jobs).hasSize(9);
         assertThat(DeferredJobCodec.read(jobs.get(0)).command()).isEqualTo("ask");
+        assertThat(DeferredJobCodec.read(jobs.get(1)).option("custom_id")).contains("rd1:pc:-");
+        assertThat(DeferredJobCodec.read(jobs.get(2)).option("custom_id")).contains("rd1:pa:priming:4:1");
     }
 }

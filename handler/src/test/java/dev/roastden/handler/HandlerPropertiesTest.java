@@ -37,6 +37,24 @@ class HandlerPropertiesTest {
         assertThat(response.status()).isIn(200, 400);
     }
 
+    @Property(tries = 200)
+    void aSignedControlIsAnsweredAndOnlyADeferralQueuesAJob(@ForAll("controls") String body) {
+        RecordingQueue queue = new RecordingQueue();
+        ApiResponse response = ApiResponse.parse(TestSigner.invoke(handler(queue), signer.event(body)));
+        assertThat(response.status()).isEqualTo(200);
+        // Deferred (5 for a form, 6 for a button) exactly when a job was queued; anything else is a private message.
+        assertThat(response.type()).isIn(4, 5, 6);
+        assertThat(queue.jobs).hasSize(response.type() == 4 ? 0 : 1);
+        if (response.type() == 4) {
+            assertThat(response.flags()).isEqualTo(64);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> controls() {
+        return componentish();
+    }
+
     private InteractionsHandler handler(RecordingQueue queue) {
         return new InteractionsHandler(new InteractionEndpoint(
                 SignatureVerifier.fromHex(signer.publicKeyHex()),
@@ -56,7 +74,42 @@ class HandlerPropertiesTest {
                 Arbitraries.strings().ofMaxLength(300),
                 Arbitraries.strings().withChars("{}[]\":,0123456789typedaname").ofMaxLength(80),
                 Arbitraries.of("{\"type\":1}", "{\"type\":4,\"id\":\"1\"}", "null", "{}", "[]"),
-                commandish);
+                commandish,
+                componentish());
+    }
+
+    /** Buttons (type 3) and modal submits (type 5) with custom_ids that are Roast Den's, almost, or anything. */
+    private static Arbitrary<String> componentish() {
+        Arbitrary<String> customIds = Arbitraries.oneOf(
+                Arbitraries.of(
+                        "rd1:pc:-",
+                        "rd1:pc:4",
+                        "rd1:pe:sam:3:4",
+                        "rd1:pe:sam:3:-",
+                        "rd1:pa:sam:4:1",
+                        "rd1:pd:sam:5:1",
+                        "rd1:pw:sam:4",
+                        "rd1:mp:2:-:-",
+                        "rd1:pa",
+                        "rd1::",
+                        "rd2:pc:-"),
+                Arbitraries.strings()
+                        .withChars("rd1:pcaewm-0123456789\\\"")
+                        .ofMinLength(1)
+                        .ofMaxLength(120));
+        Arbitrary<Integer> types = Arbitraries.of(3, 5);
+        Arbitrary<Boolean> inGuild = Arbitraries.of(true, false);
+        return Combinators.combine(types, customIds, inGuild).as((type, customId, guild) -> {
+            String escaped = customId.replace("\\", "\\\\").replace("\"", "\\\"");
+            String data = type == 3
+                    ? "{\"custom_id\":\"" + escaped + "\",\"component_type\":2}"
+                    : "{\"custom_id\":\"" + escaped + "\",\"components\":[{\"type\":1,\"components\":"
+                            + "[{\"type\":4,\"custom_id\":\"name\",\"value\":\"Sam\"}]}]}";
+            return "{\"type\":" + type + ",\"id\":\"1310000000000000001\",\"application_id\":\"1\",\"token\":\"t\","
+                    + (guild ? "\"guild_id\":\"9\"," : "")
+                    + "\"member\":{\"permissions\":\"32\",\"user\":{\"id\":\"4\"}},\"message\":{\"id\":\"7\"},"
+                    + "\"data\":" + data + "}";
+        });
     }
 
     @Provide

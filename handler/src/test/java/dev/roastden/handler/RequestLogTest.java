@@ -19,13 +19,31 @@ class RequestLogTest {
     void answeredCommand() throws Exception {
         var roast = new InteractionParser()
                 .parse(SampleEventsTest.resource("interactions/roast.json").getBytes(UTF_8));
-        log.answered(roast, "deferred", System.nanoTime());
+        log.answered(roast, "deferred", java.util.Optional.empty(), System.nanoTime());
         assertThat(out.toString(UTF_8))
                 .matches("\\{\"level\":\"INFO\",\"service\":\"roastden-handler\",\"message\":\"interaction answered\","
                         + DURATION + ",\"interaction_id\":\"1310000000000000001\","
                         + "\"interaction_type\":\"ApplicationCommand\",\"command\":\"roast\","
                         + "\"guild_id\":\"1200000000000000001\",\"outcome\":\"deferred\"}\\R")
                 .doesNotContain("test-only-token-roast");
+    }
+
+    @Test
+    void anAnswerGivenWithoutItsReadIsAWarningThatSaysWhy() throws Exception {
+        var typing = new InteractionParser()
+                .parse(SampleEventsTest.resource("interactions/autocomplete-persona.json")
+                        .getBytes(UTF_8));
+        log.answered(
+                typing,
+                "autocomplete-bundled",
+                java.util.Optional.of("GetItem ROSTER failed: ApiCallTimeoutException"),
+                System.nanoTime());
+        assertThat(out.toString(UTF_8))
+                .matches("\\{\"level\":\"WARN\",\"service\":\"roastden-handler\",\"message\":\"interaction answered\","
+                        + DURATION + ",\"interaction_id\":\"1310000000000000007\","
+                        + "\"interaction_type\":\"Autocomplete\",\"command\":\"roast\","
+                        + "\"outcome\":\"autocomplete-bundled\","
+                        + "\"detail\":\"GetItem ROSTER failed: ApiCallTimeoutException\"}\\R");
     }
 
     @Test

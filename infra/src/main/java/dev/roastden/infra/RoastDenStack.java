@@ -62,7 +62,7 @@ public final class RoastDenStack extends Stack {
         handler = new InteractionsHandler(
                 this,
                 "InteractionsHandler",
-                new InteractionsHandlerProps(props.handlerJar(), workQueue, secrets.discordPublicKey()));
+                new InteractionsHandlerProps(props.handlerJar(), workQueue, memory, secrets.discordPublicKey()));
         endpoint = new InteractionsEndpoint(this, "Endpoint", new InteractionsEndpointProps(handler.alias()));
 
         worker = new DeferredWorker(
@@ -79,6 +79,7 @@ public final class RoastDenStack extends Stack {
 
         if (props.localEndpoints()) {
             handler.function().addEnvironment("SQS_ENDPOINT", "");
+            handler.function().addEnvironment("DYNAMODB_ENDPOINT", "");
             worker.function().addEnvironment("DISCORD_API_BASE", "");
         }
 

@@ -14,6 +14,8 @@ import dev.roastden.infra.handler.InteractionsHandlerProps;
 import dev.roastden.infra.lambda.SnapStartKeepAlive;
 import dev.roastden.infra.queue.WorkQueue;
 import dev.roastden.infra.queue.WorkQueueProps;
+import dev.roastden.infra.storage.MemoryTable;
+import dev.roastden.infra.storage.MemoryTableProps;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -77,15 +79,30 @@ class InteractionsHandlerTest {
     }
 
     @Test
-    void environmentCarriesOnlyThePublicKeyTheQueueAndTheLog4ShellSwitch() {
+    void environmentCarriesOnlyThePublicKeyTheQueueTheTableAndTheLog4ShellSwitch() {
         Map<String, Object> variables = map(map(function().get("Environment")).get("Variables"));
         String queueId = Cfn.logicalId(synthesized.stack().workQueue().queue());
+        String tableId = Cfn.logicalId(synthesized.stack().memory().table());
         assertThat(variables)
                 .containsOnlyKeys(
-                        "DISCORD_PUBLIC_KEY", "WORK_QUEUE_URL", "AWS_LAMBDA_DISABLE_CVE_2021_44228_PROTECTION")
+                        "DISCORD_PUBLIC_KEY",
+                        "WORK_QUEUE_URL",
+                        "MEMORY_TABLE_NAME",
+                        "AWS_LAMBDA_DISABLE_CVE_2021_44228_PROTECTION")
                 .containsEntry("DISCORD_PUBLIC_KEY", ref("DiscordPublicKey"))
                 .containsEntry("WORK_QUEUE_URL", ref(queueId))
+                .containsEntry("MEMORY_TABLE_NAME", ref(tableId))
                 .containsEntry("AWS_LAMBDA_DISABLE_CVE_2021_44228_PROTECTION", "true");
+    }
+
+    @Test
+    void readsTheSameTableTheWorkerWrites() {
+        Map<String, Object> handlerVariables =
+                map(map(function().get("Environment")).get("Variables"));
+        Map<String, Object> workerVariables = map(map(properties(Cfn.resource(template, Contracts.WORKER_LOGICAL_ID))
+                        .get("Environment"))
+                .get("Variables"));
+        assertThat(handlerVariables.get("MEMORY_TABLE_NAME")).isEqualTo(workerVariables.get("MEMORY_TABLE_NAME"));
     }
 
     @Test
@@ -122,8 +139,9 @@ class InteractionsHandlerTest {
                 map(map(properties(Cfn.resource(Synthesized.alternative().template(), Contracts.HANDLER_LOGICAL_ID))
                                 .get("Environment"))
                         .get("Variables"));
-        assertThat(local).containsEntry("SQS_ENDPOINT", "");
-        assertThat(map(map(function().get("Environment")).get("Variables"))).doesNotContainKey("SQS_ENDPOINT");
+        assertThat(local).containsEntry("SQS_ENDPOINT", "").containsEntry("DYNAMODB_ENDPOINT", "");
+        assertThat(map(map(function().get("Environment")).get("Variables")))
+                .doesNotContainKeys("SQS_ENDPOINT", "DYNAMODB_ENDPOINT");
     }
 
     @Test
@@ -168,13 +186,15 @@ class InteractionsHandlerTest {
 
     @Test
     void keepAliveMustBeShorterThanTheSnapStartInactivityLimit() {
-        WorkQueue queue =
-                new WorkQueue(new Stack(new App(), "Bare"), "Work", new WorkQueueProps(Duration.seconds(90), 3));
+        Stack bare = new Stack(new App(), "Bare");
+        WorkQueue queue = new WorkQueue(bare, "Work", new WorkQueueProps(Duration.seconds(90), 3));
+        MemoryTable memory = new MemoryTable(bare, "Memory", MemoryTableProps.retained());
         Path jar = Path.of("roastden-handler.jar");
-        assertThatThrownBy(() -> new InteractionsHandlerProps(jar, queue, "key", Optional.of(Duration.days(14))))
+        assertThatThrownBy(
+                        () -> new InteractionsHandlerProps(jar, queue, memory, "key", Optional.of(Duration.days(14))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("14 days");
-        assertThat(new InteractionsHandlerProps(jar, queue, "key").keepAlive())
+        assertThat(new InteractionsHandlerProps(jar, queue, memory, "key").keepAlive())
                 .contains(SnapStartKeepAlive.DEFAULT_RATE);
     }
 

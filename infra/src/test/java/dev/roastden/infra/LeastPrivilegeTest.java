@@ -43,14 +43,28 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void handlerMayOnlySendToTheWorkQueueBesidesLoggingAndTracing() {
-        assertThat(Cfn.actionsOf(template, handlerRole)).isEqualTo(union(LOGS, XRAY, Set.of("sqs:SendMessage")));
+    void handlerMayOnlySendToTheWorkQueueAndGetItemsBesidesLoggingAndTracing() {
+        assertThat(Cfn.actionsOf(template, handlerRole))
+                .isEqualTo(union(LOGS, XRAY, Set.of("sqs:SendMessage", "dynamodb:GetItem")));
         assertThat(Cfn.allowing(template, handlerRole, "sqs:SendMessage"))
                 .singleElement()
                 .satisfies(s -> {
                     assertThat(s.actions()).containsExactly("sqs:SendMessage");
                     assertThat(s.resources()).containsExactly(getAtt(queueId, "Arn"));
                 });
+    }
+
+    @Test
+    void handlerOnlyReadsItemsOfTheMemoryTable() {
+        String tableId = Cfn.logicalId(stack.memory().table());
+        assertThat(Cfn.allowing(template, handlerRole, "dynamodb:GetItem"))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.actions()).containsExactly("dynamodb:GetItem");
+                    assertThat(s.resources()).containsExactly(getAtt(tableId, "Arn"));
+                });
+        assertThat(Cfn.actionsOf(template, handlerRole))
+                .noneMatch(action -> action.startsWith("dynamodb:") && !action.equals("dynamodb:GetItem"));
     }
 
     @Test

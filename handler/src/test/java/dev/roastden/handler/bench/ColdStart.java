@@ -6,6 +6,11 @@ import dev.roastden.core.job.DeferredJobCodec;
 import dev.roastden.core.job.MalformedJobException;
 import dev.roastden.core.job.Snowflake;
 import dev.roastden.core.json.Json;
+import dev.roastden.core.persona.PersonaItems;
+import dev.roastden.core.persona.PersonaStatus;
+import dev.roastden.core.persona.Roster;
+import dev.roastden.core.persona.RosterEntry;
+import dev.roastden.emulators.dynamodb.LocalDynamoDb;
 import dev.roastden.emulators.sqs.LocalSqs;
 import dev.roastden.events.SignEvent;
 import dev.roastden.handler.ColdStartProbe;
@@ -32,6 +37,11 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -39,25 +49,49 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Runs {@link ColdStartProbe} in fresh JVMs against the shaded handler jar, with ElasticMQ in this JVM as the work
  * queue: the shared machinery of {@link ColdStartHarness} (timings) and {@code HandlerJarIT} (behaviour).
  *
- * <p>Each run signs a {@code /roast} sample with a fresh interaction id, so the job it queues can be told apart
- * from every other run's. The probe JVM gets only the classes of the shaded jar plus the probe class itself,
- * copied alone into a directory, so nothing else on the test class path can change what it loads.
+ * <p>Each run signs a sample ({@code /roast}, or a persona autocomplete) with a fresh interaction id, so the job it
+ * queues can be told apart from every other run's. The probe JVM gets only the classes of the shaded jar plus the
+ * probe class itself, copied alone into a directory, so nothing else on the test class path can change what it
+ * loads. {@link #startWithPersonaTable()} also starts DynamoDB Local with the persona table and a roster for the
+ * samples' server, and gives the probe {@code MEMORY_TABLE_NAME} and {@code DYNAMODB_ENDPOINT}: a first autocomplete
+ * then reads that roster (its answer offers the stored persona {@value #STORED_PERSONA}).
  */
 public final class ColdStart implements AutoCloseable {
-    private static final String SAMPLE_ID = "\"id\": \"1310000000000000001\"";
     private static final String PROBE_CLASS = ColdStartProbe.class.getName();
+    private static final String TABLE = "roastden-memory";
+    private static final String SAMPLE_GUILD = "1200000000000000001";
+    /** The server persona in the stored roster, which the autocomplete sample ("fo") finds. */
+    public static final String STORED_PERSONA = "forge";
+
+    /** The request a run answers first. */
+    public enum Event {
+        /** The signed {@code /roast} sample: type 5, its job on the queue. */
+        ROAST("interactions/roast.json", "\"id\": \"1310000000000000001\""),
+        /** The signed persona autocomplete of {@code /roast} ("fo"): type 8, nothing queued. */
+        AUTOCOMPLETE("interactions/autocomplete-persona.json", "\"id\": \"1310000000000000007\"");
+
+        private final String sample;
+        private final String idField;
+
+        Event(String sample, String idField) {
+            this.sample = sample;
+            this.idField = idField;
+        }
+    }
 
     private final LocalSqs sqs;
     private final SqsClient client;
     private final String queueUrl;
     private final byte[] seed;
     private final String publicKeyHex;
-    private final String roastBody;
+    private final Map<Event, String> bodies = new java.util.EnumMap<>(Event.class);
     private final Path workDir;
     private final Path probeClasses;
+    private final java.util.Optional<LocalDynamoDb> dynamo;
 
     /** One fresh-JVM run: what the probe printed and what arrived on the queue. */
     public record Result(
+            Event event,
             String interactionId,
             long initMs,
             long firstResponseMs,
@@ -65,6 +99,7 @@ public final class ColdStart implements AutoCloseable {
             long primeMs,
             long cpuMs,
             long wallMs,
+            long classes,
             int statusCode,
             String body,
             List<String> queued) {
@@ -82,9 +117,24 @@ public final class ColdStart implements AutoCloseable {
             return jobs;
         }
 
-        /** Whether the probe answered type 5 and exactly this run's /roast job is on the queue. */
+        /** Whether the autocomplete answer offers the persona of the stored roster (read from DynamoDB). */
+        public boolean fromRoster() {
+            return body.contains("\"value\":\"" + STORED_PERSONA + "\"");
+        }
+
+        /**
+         * Whether the probe answered as it should: for {@code /roast} type 5 and exactly this run's job on the queue;
+         * for autocomplete type 8 with choices (from the roster or, when it could not be read, the bundled personas)
+         * and nothing queued.
+         */
         public boolean behaved() {
             List<DeferredJob> jobs = jobs();
+            if (event == Event.AUTOCOMPLETE) {
+                return statusCode == 200
+                        && body.startsWith("{\"type\":8,")
+                        && body.contains("\"value\":\"")
+                        && jobs.isEmpty();
+            }
             return statusCode == 200
                     && body.equals("{\"type\":5}")
                     && jobs.size() == 1
@@ -93,22 +143,39 @@ public final class ColdStart implements AutoCloseable {
         }
     }
 
-    private ColdStart(LocalSqs sqs, SqsClient client, String queueUrl, Path workDir) throws IOException {
+    private ColdStart(
+            LocalSqs sqs, SqsClient client, String queueUrl, Path workDir, java.util.Optional<LocalDynamoDb> dynamo)
+            throws IOException {
         this.sqs = sqs;
         this.client = client;
         this.queueUrl = queueUrl;
         this.workDir = workDir;
+        this.dynamo = dynamo;
         this.seed = hexResource(SignEvent.TEST_ONLY_KEY);
         this.publicKeyHex = hexText(resource("test-only-key/ed25519-public.hex"));
-        this.roastBody = resource("interactions/roast.json");
-        if (!roastBody.contains(SAMPLE_ID)) {
-            throw new IllegalStateException("The roast sample no longer carries the id this harness replaces");
+        for (Event event : Event.values()) {
+            String body = resource(event.sample);
+            if (!body.contains(event.idField)) {
+                throw new IllegalStateException(event.sample + " no longer carries the id this harness replaces");
+            }
+            bodies.put(event, body);
         }
         this.probeClasses = copyProbeClass(workDir.resolve("probe-classes"));
     }
 
     /** Starts ElasticMQ on a loopback port and creates the work queue. */
     public static ColdStart start() throws IOException {
+        return start(false);
+    }
+
+    /** Also starts DynamoDB Local with the persona table and a roster for the samples' server. */
+    public static ColdStart startWithPersonaTable() throws IOException {
+        return start(true);
+    }
+
+    private static ColdStart start(boolean personaTable) throws IOException {
+        java.util.Optional<LocalDynamoDb> dynamo =
+                personaTable ? java.util.Optional.of(personaTable()) : java.util.Optional.empty();
         LocalSqs sqs = LocalSqs.start();
         SqsClient client = SqsClient.builder()
                 .endpointOverride(sqs.endpoint())
@@ -117,7 +184,40 @@ public final class ColdStart implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         String queueUrl = client.createQueue(b -> b.queueName("roastden-work")).queueUrl();
-        return new ColdStart(sqs, client, queueUrl, Files.createTempDirectory("roastden-cold-start"));
+        return new ColdStart(sqs, client, queueUrl, Files.createTempDirectory("roastden-cold-start"), dynamo);
+    }
+
+    /** DynamoDB Local with the table (pk, sk) and one roster: the bundled personas plus {@value #STORED_PERSONA}. */
+    private static LocalDynamoDb personaTable() {
+        LocalDynamoDb local = LocalDynamoDb.start();
+        try (DynamoDbClient dynamo = DynamoDbClient.builder()
+                .endpointOverride(local.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            dynamo.createTable(b -> b.tableName(TABLE)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(
+                            k -> k.attributeName(PersonaItems.PK).keyType(KeyType.HASH),
+                            k -> k.attributeName(PersonaItems.SK).keyType(KeyType.RANGE))
+                    .attributeDefinitions(
+                            a -> a.attributeName(PersonaItems.PK).attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName(PersonaItems.SK).attributeType(ScalarAttributeType.S)));
+            Roster roster = Roster.EMPTY.with(new RosterEntry(
+                    STORED_PERSONA,
+                    "Forge",
+                    "Hammers every point flat.",
+                    PersonaStatus.ACTIVE,
+                    java.util.Optional.empty()));
+            dynamo.putItem(b -> b.tableName(TABLE)
+                    .item(Map.of(
+                            PersonaItems.PK, AttributeValue.fromS(PersonaItems.pk(SAMPLE_GUILD)),
+                            PersonaItems.SK, AttributeValue.fromS(PersonaItems.ROSTER_SK),
+                            PersonaItems.ROSTER, AttributeValue.fromS(roster.toJson()),
+                            PersonaItems.VERSION, AttributeValue.fromN("1"))));
+        }
+        return local;
     }
 
     /**
@@ -131,9 +231,15 @@ public final class ColdStart implements AutoCloseable {
      */
     public Result run(Path javaExecutable, Path jar, List<String> jvmFlags, boolean prime, int sequence)
             throws IOException, InterruptedException, GeneralSecurityException {
+        return run(javaExecutable, jar, jvmFlags, prime, sequence, Event.ROAST);
+    }
+
+    /** Runs the probe once in a fresh JVM, answering {@code first}. */
+    public Result run(Path javaExecutable, Path jar, List<String> jvmFlags, boolean prime, int sequence, Event first)
+            throws IOException, InterruptedException, GeneralSecurityException {
         String interactionId = Snowflake.at(Instant.now(), sequence);
-        String body = roastBody.replace(SAMPLE_ID, "\"id\": \"" + interactionId + "\"");
-        Path event = workDir.resolve("roast-" + interactionId + ".json");
+        String body = bodies.get(first).replace(first.idField, "\"id\": \"" + interactionId + "\"");
+        Path event = workDir.resolve(first.name().toLowerCase(java.util.Locale.ROOT) + "-" + interactionId + ".json");
         Files.writeString(
                 event, SignEvent.event(body, SignEvent.SAMPLE_TIMESTAMP, seed, false), StandardCharsets.UTF_8);
 
@@ -171,6 +277,7 @@ public final class ColdStart implements AutoCloseable {
         Map<String, Long> timings = timings(output);
         JsonNode response = Json.mapper().readTree(probeLine(output, "PROBE response="));
         return new Result(
+                first,
                 interactionId,
                 timings.get("init_ms"),
                 timings.get("first_response_ms"),
@@ -178,6 +285,7 @@ public final class ColdStart implements AutoCloseable {
                 timings.get("prime_ms"),
                 timings.get("cpu_ms"),
                 (answeredAt - spawned) / 1_000_000,
+                timings.getOrDefault("classes", -1L),
                 response.path("statusCode").asInt(),
                 response.path("body").asText(),
                 drainQueue());
@@ -197,6 +305,10 @@ public final class ColdStart implements AutoCloseable {
         env.put(HandlerConfig.QUEUE_URL, queueUrl);
         env.put(HandlerConfig.REGION, "us-east-1");
         env.put(HandlerConfig.SQS_ENDPOINT, sqs.endpoint().toString());
+        dynamo.ifPresent(local -> {
+            env.put(HandlerConfig.TABLE_NAME, TABLE);
+            env.put(HandlerConfig.DYNAMODB_ENDPOINT, local.endpoint().toString());
+        });
         env.put("AWS_ACCESS_KEY_ID", "test");
         env.put("AWS_SECRET_ACCESS_KEY", "test");
         env.put("AWS_SESSION_TOKEN", "test");
@@ -279,6 +391,7 @@ public final class ColdStart implements AutoCloseable {
     public void close() {
         client.close();
         sqs.close();
+        dynamo.ifPresent(LocalDynamoDb::close);
         try (var files = Files.walk(workDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

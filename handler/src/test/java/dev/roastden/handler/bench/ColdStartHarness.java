@@ -24,9 +24,12 @@ import java.util.function.ToLongFunction;
  * this JVM's), {@code --config NAME} (repeatable; {@code c1} = {@code -XX:TieredStopAtLevel=1} as Lambda's java21
  * runtime, {@code default} = no flags, {@code c1-prime} = c1 plus the SnapStart priming before the answer, or
  * {@code label=flag flag…} for any other flags, priming when the label ends in {@code -prime}; default {@code c1}
- * and {@code default}), {@code --flag F} (an extra JVM flag for every configuration, repeatable), {@code --baseline-jar PATH} (also
- * run every configuration against this jar, for before/after figures under the same load).
- * Configurations run interleaved so machine load drifts over all of them alike.
+ * and {@code default}), {@code --flag F} (an extra JVM flag for every configuration, repeatable), {@code
+ * --baseline-jar PATH} (also run every configuration against this jar, for before/after figures under the same
+ * load), {@code --event roast|autocomplete} (the first request each JVM answers, repeatable, default {@code roast}),
+ * {@code --persona-table} (DynamoDB Local with the persona table and a roster, named to the probe as on Lambda, so a
+ * first autocomplete reads it). Configurations, events and jars run interleaved so machine load drifts over all of
+ * them alike; paired figures (differences and ratios per round) cancel most of it.
  */
 public final class ColdStartHarness {
     private static final Map<String, List<String>> CONFIGS = Map.of(
@@ -44,6 +47,8 @@ public final class ColdStartHarness {
         Path baselineJar = null;
         List<String> configs = new ArrayList<>();
         List<String> extraFlags = new ArrayList<>();
+        List<ColdStart.Event> events = new ArrayList<>();
+        boolean personaTable = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -53,11 +58,16 @@ public final class ColdStartHarness {
                 case "--config" -> configs.add(args[++i]);
                 case "--flag" -> extraFlags.add(args[++i]);
                 case "--baseline-jar" -> baselineJar = Path.of(args[++i]);
+                case "--event" -> events.add(ColdStart.Event.valueOf(args[++i].toUpperCase(Locale.ROOT)));
+                case "--persona-table" -> personaTable = true;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
         if (configs.isEmpty()) {
             configs = List.of("c1", "default");
+        }
+        if (events.isEmpty()) {
+            events = List.of(ColdStart.Event.ROAST);
         }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: run mvn package first");
@@ -77,22 +87,29 @@ public final class ColdStartHarness {
         // that before/after figures share the machine's load.
         List<Run> plan = new ArrayList<>();
         for (String config : configs) {
-            plan.add(new Run(config, jar, label(config)));
-            if (baselineJar != null) {
-                plan.add(new Run(config, baselineJar, label(config) + " (baseline jar)"));
+            for (ColdStart.Event event : events) {
+                plan.add(new Run(config, jar, event, name(config, event, false)));
+                if (baselineJar != null) {
+                    plan.add(new Run(config, baselineJar, event, name(config, event, true)));
+                }
             }
         }
         Map<String, List<ColdStart.Result>> results = new LinkedHashMap<>();
         plan.forEach(r -> results.put(r.name(), new ArrayList<>()));
         int failures = 0;
         int sequence = 0;
-        try (ColdStart coldStart = ColdStart.start()) {
+        try (ColdStart coldStart = personaTable ? ColdStart.startWithPersonaTable() : ColdStart.start()) {
             for (int round = 0; round < warmup + runs; round++) {
                 for (Run run : plan) {
                     List<String> flags = new ArrayList<>(flags(run.config()));
                     flags.addAll(extraFlags);
                     ColdStart.Result result = coldStart.run(
-                            java, run.jar(), flags, label(run.config()).endsWith("-prime"), sequence++ % 4096);
+                            java,
+                            run.jar(),
+                            flags,
+                            label(run.config()).endsWith("-prime"),
+                            sequence++ % 4096,
+                            run.event());
                     if (!result.behaved()) {
                         failures++;
                         System.out.printf(
@@ -117,41 +134,86 @@ public final class ColdStartHarness {
             }
             row("parent wall: spawn -> answer, ms", list, ColdStart.Result::wallMs);
             row("CPU time to the answer, all threads, ms", list, ColdStart.Result::cpuMs);
+            row("classes loaded just after the answer", list, ColdStart.Result::classes);
+            if (run.event() == ColdStart.Event.AUTOCOMPLETE) {
+                System.out.println("  answered from the stored roster: "
+                        + list.stream().filter(ColdStart.Result::fromRoster).count() + " of " + list.size());
+            }
             System.out.println("  runs (first response ms): "
                     + list.stream().map(r -> Long.toString(r.firstResponseMs())).toList());
         }
-        if (baselineJar != null) {
-            // Each round ran a configuration on both jars back to back, so the per-round difference cancels most of
-            // the load other jobs put on a shared machine; its median is the sturdiest before/after figure here.
-            System.out.println();
-            for (String config : configs) {
-                List<ColdStart.Result> after = results.get(label(config));
-                List<ColdStart.Result> before = results.get(label(config) + " (baseline jar)");
-                long[] differences = new long[after.size()];
-                for (int i = 0; i < differences.length; i++) {
-                    differences[i] =
-                            after.get(i).firstResponseMs() - before.get(i).firstResponseMs();
+        // Each round ran every configuration, event and jar back to back, so per-round differences and ratios cancel
+        // most of the load other jobs put on a shared machine; their medians are the sturdiest figures here.
+        System.out.println();
+        for (String config : configs) {
+            for (ColdStart.Event event : events) {
+                if (baselineJar != null) {
+                    paired(
+                            name(config, event, false) + " vs baseline jar",
+                            results.get(name(config, event, false)),
+                            results.get(name(config, event, true)));
                 }
-                Arrays.sort(differences);
-                System.out.printf(
-                        Locale.ROOT,
-                        "%s: first response minus baseline jar's, paired per round: median %+.1f ms (min %+d, max %+d)%n",
-                        label(config),
-                        median(differences),
-                        differences[0],
-                        differences[differences.length - 1]);
+            }
+            if (events.size() > 1) {
+                for (boolean baseline : baselineJar != null ? List.of(false, true) : List.of(false)) {
+                    paired(
+                            name(config, events.get(1), baseline) + " vs "
+                                    + events.get(0).name().toLowerCase(Locale.ROOT),
+                            results.get(name(config, events.get(1), baseline)),
+                            results.get(name(config, events.get(0), baseline)));
+                }
             }
         }
         System.out.println("\nLoad average after: " + load());
         System.out.printf(
-                "%nBehaviour: %s (type 5 answered and exactly the run's /roast job queued, every run)%n",
+                "%nBehaviour: %s (/roast: type 5 and exactly the run's job queued; autocomplete: type 8 with choices,"
+                        + " nothing queued; every run)%n",
                 failures == 0 ? "OK" : failures + " FAILED");
         if (failures > 0) {
             System.exit(1);
         }
     }
 
-    private record Run(String config, Path jar, String name) {}
+    private record Run(String config, Path jar, ColdStart.Event event, String name) {}
+
+    private static String name(String config, ColdStart.Event event, boolean baseline) {
+        String name = label(config)
+                + (event == ColdStart.Event.ROAST ? "" : " " + event.name().toLowerCase(Locale.ROOT));
+        return baseline ? name + " (baseline jar)" : name;
+    }
+
+    /** The per-round difference and ratio of first responses (and of CPU), {@code after} over {@code before}. */
+    private static void paired(String label, List<ColdStart.Result> after, List<ColdStart.Result> before) {
+        int n = Math.min(after.size(), before.size());
+        long[] differences = new long[n];
+        double[] ratios = new double[n];
+        double[] cpuRatios = new double[n];
+        for (int i = 0; i < n; i++) {
+            differences[i] = after.get(i).firstResponseMs() - before.get(i).firstResponseMs();
+            ratios[i] = (double) after.get(i).firstResponseMs() / before.get(i).firstResponseMs();
+            cpuRatios[i] = (double) after.get(i).cpuMs() / before.get(i).cpuMs();
+        }
+        Arrays.sort(differences);
+        Arrays.sort(ratios);
+        Arrays.sort(cpuRatios);
+        System.out.printf(
+                Locale.ROOT,
+                "%s, paired per round: first response %+.1f ms (min %+d, max %+d), ratio %.3f (%.3f-%.3f);"
+                        + " CPU ratio %.3f%n",
+                label,
+                median(differences),
+                differences[0],
+                differences[n - 1],
+                median(ratios),
+                ratios[0],
+                ratios[n - 1],
+                median(cpuRatios));
+    }
+
+    private static double median(double[] sorted) {
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
+    }
 
     /** The flags of a named configuration, or of an ad-hoc one written {@code label=flag flag…}. */
     private static List<String> flags(String config) {

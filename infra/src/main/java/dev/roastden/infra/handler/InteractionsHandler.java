@@ -16,8 +16,10 @@ import software.constructs.Construct;
 /**
  * The interactions handler: verifies Discord's signature, answers PING and autocomplete in-line,
  * queues everything else for the worker and answers "deferred" — all within Discord's three
- * seconds, cold start included. It calls no model, no table and no secret; its only permission
- * beyond its own logs and traces is {@code sqs:SendMessage} on the work queue.
+ * seconds, cold start included. It calls no model and no secret; its only permissions beyond its
+ * own logs and traces are {@code sqs:SendMessage} on the work queue and {@code dynamodb:GetItem} on
+ * the table (autocomplete reads the server's roster, the edit form a persona: one small read at
+ * most per request, bounded, answered without it when slow).
  */
 public final class InteractionsHandler extends Construct {
 
@@ -30,7 +32,7 @@ public final class InteractionsHandler extends Construct {
      */
     public static final int MEMORY_MB = 1769;
 
-    /** Verify, parse, one SQS send: far below this even cold; Discord gives up after 3 s anyway. */
+    /** Verify, parse, one SQS send or one GetItem: far below this even cold; Discord gives up after 3 s anyway. */
     public static final Duration TIMEOUT = Duration.seconds(10);
 
     private final SnapStartJavaFunction function;
@@ -51,6 +53,7 @@ public final class InteractionsHandler extends Construct {
                         Map.of(
                                 "DISCORD_PUBLIC_KEY", props.discordPublicKey(),
                                 "WORK_QUEUE_URL", props.workQueue().queue().getQueueUrl(),
+                                "MEMORY_TABLE_NAME", props.memory().table().getTableName(),
                                 // The Lambda java21 runtime patches Log4j against CVE-2021-44228 at start-up,
                                 // at a cold-start cost. The handler has no Log4j on its classpath at all, so
                                 // the patch protects nothing here and is switched off.
@@ -58,6 +61,7 @@ public final class InteractionsHandler extends Construct {
                         RetentionDays.ONE_MONTH));
 
         props.workQueue().grantSendOnly(function.role());
+        props.memory().grantHandlerRead(function.role());
 
         Nag.acceptOnly(
                 function.role(),

@@ -57,6 +57,12 @@ public final class MemoryTable extends Construct {
             "dynamodb:BatchWriteItem",
             "dynamodb:ConditionCheckItem");
 
+    /**
+     * The handler's only table action: one GetItem per request at most (a server's roster for
+     * autocomplete, a persona to prefill the edit form). Read-only, on the table alone.
+     */
+    public static final List<String> HANDLER_ACTIONS = List.of("dynamodb:GetItem");
+
     private final Table table;
 
     public MemoryTable(Construct scope, String id, MemoryTableProps props) {
@@ -94,6 +100,15 @@ public final class MemoryTable extends Construct {
     /** ARN of the {@value #BY_USER_INDEX} index (and no other). */
     public String byUserIndexArn() {
         return table.getTableArn() + "/index/" + BY_USER_INDEX;
+    }
+
+    /** Grants {@link #HANDLER_ACTIONS} on the table (not its index). */
+    public void grantHandlerRead(IGrantable handler) {
+        handler.getGrantPrincipal()
+                .addToPrincipalPolicy(PolicyStatement.Builder.create()
+                        .actions(HANDLER_ACTIONS)
+                        .resources(List.of(table.getTableArn()))
+                        .build());
     }
 
     /** Grants {@link #WORKER_ACTIONS} on the table and its {@value #BY_USER_INDEX} index only. */

@@ -1,0 +1,77 @@
+package dev.roastden.handler;
+
+import dev.roastden.core.component.CustomId;
+import dev.roastden.core.interaction.Interaction;
+import dev.roastden.core.job.DeferredJob;
+import dev.roastden.core.response.InteractionResponse.DeferredChannelMessage;
+import dev.roastden.core.response.InteractionResponse.DeferredUpdate;
+import dev.roastden.handler.InteractionRouter.Routed;
+import java.util.Optional;
+
+/**
+ * Buttons and modal submits. A {@code custom_id} is user input: this only answers what needs no state (a control
+ * that is not Roast Den's, a button pressed by someone it does not name) and otherwise defers and queues a
+ * COMPONENT job, whose worker re-checks every claim of the id against the store.
+ *
+ * <ul>
+ *   <li>Accept, Decline, Withdraw answer only the member the id names; anyone else gets a private "only they can
+ *       answer" (the mention in it pings nobody). The member's press updates the message it sits on (type 6).
+ *   <li>A memories page button updates its message.
+ *   <li>A persona form's submit is a new reply, public when a member will be asked to accept (a new persona of a
+ *       member, or someone else's edit of a member's persona), so the member sees the request; private otherwise.
+ * </ul>
+ */
+final class ComponentRouter {
+    static final String CONTROL_GONE = "That control is not active any more. Use a slash command instead.";
+    static final String FORM_GONE =
+            "That form is not active any more. Run /persona create or /persona edit again to get a fresh one.";
+
+    private final InteractionRouter.Deferral deferral;
+
+    ComponentRouter(InteractionRouter.Deferral deferral) {
+        this.deferral = deferral;
+    }
+
+    Routed component(Interaction.MessageComponent component) {
+        Optional<CustomId> id = CustomId.parse(component.customId());
+        if (id.isEmpty()) {
+            return Routed.privately(CONTROL_GONE, "stale-component");
+        }
+        String kind = id.get().kind();
+        if (kind.equals(CustomId.PERSONA_ACCEPT)
+                || kind.equals(CustomId.PERSONA_DECLINE)
+                || kind.equals(CustomId.PERSONA_WITHDRAW)) {
+            Optional<String> member = id.get().arg(1);
+            if (id.get().arg(0).isEmpty() || member.isEmpty()) {
+                return Routed.privately(CONTROL_GONE, "stale-component");
+            }
+            if (!member.get().equals(component.context().invoker().id())) {
+                return Routed.privately("Only <@" + member.get() + "> can answer this.", "not-for-you");
+            }
+            return deferral.queue(DeferredJob.forComponent(component), new DeferredUpdate(), "deferred-update");
+        }
+        if (kind.equals(CustomId.MEMORIES_PAGE)) {
+            return deferral.queue(DeferredJob.forComponent(component), new DeferredUpdate(), "deferred-update");
+        }
+        return Routed.privately(CONTROL_GONE, "stale-component");
+    }
+
+    Routed modal(Interaction.ModalSubmit modal) {
+        Optional<CustomId> id = CustomId.parse(modal.customId());
+        if (id.isEmpty()) {
+            return Routed.privately(FORM_GONE, "stale-form");
+        }
+        CustomId form = id.get();
+        boolean publicly;
+        if (form.kind().equals(CustomId.PERSONA_CREATE) && form.args().size() == 1) {
+            publicly = form.arg(0).isPresent();
+        } else if (form.kind().equals(CustomId.PERSONA_EDIT) && form.args().size() == 3) {
+            Optional<String> higherSelf = form.arg(2);
+            publicly = higherSelf.isPresent()
+                    && !higherSelf.get().equals(modal.context().invoker().id());
+        } else {
+            return Routed.privately(FORM_GONE, "stale-form");
+        }
+        return deferral.queue(DeferredJob.forModal(modal), new DeferredChannelMessage(!publicly), "deferred");
+    }
+}
