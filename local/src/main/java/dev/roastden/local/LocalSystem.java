@@ -127,8 +127,6 @@ public final class LocalSystem implements AutoCloseable {
                                 software.amazon.awssdk.services.sqs.model.QueueAttributeName.VISIBILITY_TIMEOUT,
                                 "120")))
                 .queueUrl();
-        InteractionEndpoint endpoint = HandlerWiring.create(
-                new HandlerConfig(publicKey, queueUrl, "us-east-1", Optional.of(sqs.endpoint())), log);
 
         // The worker: its own wiring, with DynamoDB Local, the Discord emulator and the chosen model.
         ModelChoice model = config.model();
@@ -171,6 +169,16 @@ public final class LocalSystem implements AutoCloseable {
         }
         WorkerWiring wiring = track(resources, worker.build());
         MemoryTable.createIfMissing(wiring.dynamo(), TABLE_NAME);
+        // The handler reads the servers' rosters from the same table, with its own small client, as on Lambda.
+        InteractionEndpoint endpoint = HandlerWiring.create(
+                new HandlerConfig(
+                        publicKey,
+                        queueUrl,
+                        "us-east-1",
+                        Optional.of(sqs.endpoint()),
+                        Optional.of(TABLE_NAME),
+                        Optional.of(dynamo.endpoint())),
+                log);
         // Long polling outlasts the handler client's short, Discord-clock timeouts: the poller gets its own client.
         SqsClient pollingClient = track(
                 resources,

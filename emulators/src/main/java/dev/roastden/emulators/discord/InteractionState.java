@@ -150,6 +150,7 @@ final class InteractionState {
                 answered,
                 status,
                 response.map(JsonNode::deepCopy),
-                problems);
+                problems,
+                payload.orElseGet(() -> new ObjectMapper().createObjectNode()));
     }
 }

@@ -21,6 +21,7 @@ import java.util.OptionalInt;
  * @param status the app's HTTP status (0 while unanswered)
  * @param response the app's in-line response body, when it was JSON
  * @param problems what was wrong with the response under Discord's spec and rules
+ * @param payload the interaction as sent (an empty object when it was only registered by token)
  */
 public record ReceivedInteraction(
         String id,
@@ -34,10 +35,17 @@ public record ReceivedInteraction(
         boolean answered,
         int status,
         Optional<JsonNode> response,
-        List<String> problems) {
+        List<String> problems,
+        JsonNode payload) {
 
     public ReceivedInteraction {
         problems = List.copyOf(problems);
+        payload = payload.deepCopy();
+    }
+
+    @Override
+    public JsonNode payload() {
+        return payload.deepCopy();
     }
 
     /** The response's callback type (4 message, 5 deferred, 6 deferred update, 7 update, 8 choices, 9 modal). */
