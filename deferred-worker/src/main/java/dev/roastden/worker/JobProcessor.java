@@ -257,7 +257,7 @@ public final class JobProcessor {
                 return gone(job, attempt, current);
             }
         }
-        Delivery delivery = discord.editOriginal(app, token, MessageRenderer.render(reply), deadline);
+        Delivery delivery = discord.editOriginal(app, token, MessageRenderer.render(reply), reply.file(), deadline);
         switch (delivery.status()) {
             case DELIVERED:
                 return finish(job, attempt, reply.kind().name().toLowerCase(java.util.Locale.ROOT));

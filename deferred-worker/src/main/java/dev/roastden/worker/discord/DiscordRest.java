@@ -3,6 +3,7 @@ package dev.roastden.worker.discord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roastden.core.json.Json;
+import dev.roastden.worker.reply.ReplyFile;
 import dev.roastden.worker.time.Sleeper;
 import java.io.IOException;
 import java.net.URI;
@@ -50,7 +51,16 @@ public final class DiscordRest {
 
     /** PATCH {@code /webhooks/{app}/{token}/messages/@original}. */
     public Delivery editOriginal(String applicationId, String token, ObjectNode body, Instant deadline) {
-        return call("PATCH", originalPath(applicationId, token), body, Optional.empty(), deadline);
+        return editOriginal(applicationId, token, body, Optional.empty(), deadline);
+    }
+
+    /**
+     * PATCH {@code /webhooks/{app}/{token}/messages/@original}, with {@code file} uploaded as {@code files[0]} of a
+     * multipart body when there is one ({@code body} then names it in {@code attachments}, id 0).
+     */
+    public Delivery editOriginal(
+            String applicationId, String token, ObjectNode body, Optional<ReplyFile> file, Instant deadline) {
+        return call("PATCH", originalPath(applicationId, token), body, file, Optional.empty(), deadline, MAX_ATTEMPTS);
     }
 
     /** GET {@code /webhooks/{app}/{token}/messages/@original}. */
@@ -92,11 +102,23 @@ public final class DiscordRest {
     }
 
     private Delivery call(String method, String path, ObjectNode body, Optional<String> botToken, Instant deadline) {
-        return call(method, path, body, botToken, deadline, MAX_ATTEMPTS);
+        return call(method, path, body, Optional.empty(), botToken, deadline, MAX_ATTEMPTS);
     }
 
     private Delivery call(
             String method, String path, ObjectNode body, Optional<String> botToken, Instant deadline, int maxAttempts) {
+        return call(method, path, body, Optional.empty(), botToken, deadline, maxAttempts);
+    }
+
+    private Delivery call(
+            String method,
+            String path,
+            ObjectNode body,
+            Optional<ReplyFile> file,
+            Optional<String> botToken,
+            Instant deadline,
+            int maxAttempts) {
+        Optional<Multipart> multipart = file.map(f -> Multipart.of(body, f));
         Delivery last = Delivery.of(Delivery.Status.RETRY_LATER, 0, 0, "not attempted");
         String route = method + " " + path.replaceAll("/webhooks/(\\d+)/[^/]+", "/webhooks/$1/{token}");
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -108,7 +130,13 @@ public final class DiscordRest {
                     .header("User-Agent", userAgent)
                     .header("Accept", "application/json");
             botToken.ifPresent(t -> request.header("Authorization", "Bot " + t));
-            if (body != null) {
+            if (multipart.isPresent()) {
+                request.header("Content-Type", multipart.get().contentType())
+                        .method(
+                                method,
+                                HttpRequest.BodyPublishers.ofByteArray(
+                                        multipart.get().body()));
+            } else if (body != null) {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
             } else {

@@ -51,6 +51,12 @@ public final class MessageRenderer {
             ArrayNode users = allowed.putArray("users");
             reply.pingUserIds().stream().distinct().limit(100).forEach(users::add);
         }
+        // Sent as files[0] of a multipart body; an edit that lists no attachments would keep none.
+        reply.file().ifPresent(file -> {
+            ObjectNode attachment = body.putArray("attachments").addObject();
+            attachment.put("id", 0);
+            attachment.put("filename", file.filename());
+        });
         return body;
     }
 
@@ -72,6 +78,14 @@ public final class MessageRenderer {
                     .equals(wanted.get(i).path("description").asText(""))) {
                 return false;
             }
+        }
+        if (reply.file().isPresent()) {
+            String filename = reply.file().get().filename();
+            boolean attached = false;
+            for (JsonNode attachment : message.path("attachments")) {
+                attached |= attachment.path("filename").asText("").equals(filename);
+            }
+            return attached;
         }
         return true;
     }

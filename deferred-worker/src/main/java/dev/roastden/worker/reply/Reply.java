@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roastden.core.json.Json;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,12 +19,29 @@ import java.util.Optional;
  * @param avatarUrl the persona's avatar, shown when the reply goes into an embed
  * @param text the words
  * @param pingUserIds the only users the message may ping (their mentions are put in front)
+ * @param file a file sent with it, if any
  */
 public record Reply(
-        Kind kind, Optional<String> speaker, Optional<String> avatarUrl, String text, List<String> pingUserIds) {
+        Kind kind,
+        Optional<String> speaker,
+        Optional<String> avatarUrl,
+        String text,
+        List<String> pingUserIds,
+        Optional<ReplyFile> file) {
 
     public Reply {
         pingUserIds = List.copyOf(pingUserIds);
+    }
+
+    /** A reply without a file. */
+    public Reply(
+            Kind kind, Optional<String> speaker, Optional<String> avatarUrl, String text, List<String> pingUserIds) {
+        this(kind, speaker, avatarUrl, text, pingUserIds, Optional.empty());
+    }
+
+    /** This reply with {@code attached} sent along. */
+    public Reply withFile(ReplyFile attached) {
+        return new Reply(kind, speaker, avatarUrl, text, pingUserIds, Optional.of(attached));
     }
 
     /** What sort of message a reply is. */
@@ -53,6 +71,12 @@ public record Reply(
         node.put("text", text);
         var pings = node.putArray("ping");
         pingUserIds.forEach(pings::add);
+        file.ifPresent(f -> {
+            ObjectNode saved = node.putObject("file");
+            saved.put("filename", f.filename());
+            saved.put("media_type", f.mediaType());
+            saved.put("base64", Base64.getEncoder().encodeToString(f.bytes()));
+        });
         try {
             return Json.mapper().writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -71,7 +95,12 @@ public record Reply(
                     Json.nonBlank(node, "speaker"),
                     Json.nonBlank(node, "avatar_url"),
                     node.path("text").asText(""),
-                    pings);
+                    pings,
+                    Json.object(node, "file")
+                            .map(f -> new ReplyFile(
+                                    f.path("filename").asText("file"),
+                                    f.path("media_type").asText("application/octet-stream"),
+                                    Base64.getDecoder().decode(f.path("base64").asText("")))));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,97 @@
+package dev.roastden.worker.persona;
+
+import dev.roastden.core.component.CustomId;
+import dev.roastden.core.persona.Persona;
+import dev.roastden.worker.reply.Reply;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The consent request and what it turns into. The request is the one message that pings: only the member the persona
+ * is of, nobody else. Its Accept / Decline buttons carry the persona id, the member and the version asked about; once
+ * answered, the same message says so in place (the button's deferred update edits it), with a Withdraw button while
+ * the persona is active. Later states name the member without pinging them.
+ */
+final class ConsentMessages {
+    private ConsentMessages() {}
+
+    /** A button to put on a message. */
+    record Control(CustomId id, String label, Style style) {}
+
+    /** Discord's button styles used here. */
+    enum Style {
+        SUCCESS,
+        DANGER,
+        SECONDARY
+    }
+
+    /** The request to {@code member}: pings them, carries Accept / Decline for {@code version}. */
+    static Reply request(Persona persona, String member, String askedBy, long version, boolean edited) {
+        String what = edited
+                ? "<@" + askedBy + "> edited **" + persona.name() + "** (`" + persona.id() + "`), the persona of you."
+                : "<@" + askedBy + "> made **" + persona.name() + "** (`" + persona.id() + "`), a persona of you.";
+        String text = what + "\n> " + persona.tagline() + "\nIt won't say a word until you accept. See all of it with"
+                + " `/persona show persona:" + persona.id() + "`. Only you can answer.";
+        return withControls(
+                new Reply(Reply.Kind.NOTICE, Optional.empty(), Optional.empty(), text, List.of(member)),
+                List.of(
+                        new Control(
+                                CustomId.of(CustomId.PERSONA_ACCEPT, persona.id(), member, Long.toString(version)),
+                                "Accept",
+                                Style.SUCCESS),
+                        new Control(
+                                CustomId.of(CustomId.PERSONA_DECLINE, persona.id(), member, Long.toString(version)),
+                                "Decline",
+                                Style.DANGER)));
+    }
+
+    /** A request pressed after the persona changed: the same question about the current version, no new ping. */
+    static Reply pendingAgain(Persona persona, String member, long version) {
+        Reply asked = request(persona, member, member, version, true);
+        return new Reply(
+                asked.kind(),
+                asked.speaker(),
+                asked.avatarUrl(),
+                "**" + persona.name() + "** (`" + persona.id() + "`) changed since this request was sent; it is still"
+                        + " waiting for <@" + member + ">.\n> " + persona.tagline(),
+                List.of());
+    }
+
+    /** Accepted: it speaks now; Withdraw stays available. */
+    static Reply accepted(Persona persona, String member, boolean already) {
+        String text = (already ? "Already accepted: " : "") + "<@" + member + "> accepted **" + persona.name() + "** (`"
+                + persona.id() + "`). It can speak now. Changed your mind? Press Withdraw at any time.";
+        return withControls(
+                Reply.notice(text),
+                List.of(new Control(
+                        CustomId.of(CustomId.PERSONA_WITHDRAW, persona.id(), member), "Withdraw", Style.SECONDARY)));
+    }
+
+    /** Declined: it never speaks. */
+    static Reply declined(Persona persona, String member, boolean already) {
+        return withControls(
+                Reply.notice((already ? "Already declined: " : "") + "<@" + member + "> declined **" + persona.name()
+                        + "** (`" + persona.id() + "`). It will not speak."),
+                List.of());
+    }
+
+    /** Withdrawn (retired): silent; memories stay until forgotten. */
+    static Reply withdrawn(Persona persona, String member, boolean already) {
+        return withControls(
+                Reply.notice((already ? "Already withdrawn: " : "") + "<@" + member + "> withdrew **" + persona.name()
+                        + "** (`" + persona.id() + "`). It is retired and will not speak; its memories stay until"
+                        + " forgotten with `/forget persona`."),
+                List.of());
+    }
+
+    /** The persona the button is about is gone, or the button is not this member's to press. */
+    static Reply gone() {
+        return withControls(
+                Reply.notice("This request is no longer active: the persona it was about is gone or has changed."),
+                List.of());
+    }
+
+    private static Reply withControls(Reply reply, List<Control> controls) {
+        return reply;
+    }
+}
