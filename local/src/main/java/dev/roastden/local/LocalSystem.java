@@ -151,7 +151,8 @@ public final class LocalSystem implements AutoCloseable {
         List<URI> attachmentOrigins = new ArrayList<>();
         discord.ifPresent(d -> attachmentOrigins.add(d.cdnOrigin()));
         attachmentOrigins.addAll(config.attachmentOrigins());
-        allowAttachmentOrigins(worker, attachmentOrigins);
+        // The worker fetches attachments over HTTPS from Discord's CDN only; locally also from these.
+        worker.attachmentOrigins(attachmentOrigins);
         switch (model.kind()) {
             case OFFLINE ->
                 worker.model(new OfflinePersonaModel())
@@ -247,15 +248,6 @@ public final class LocalSystem implements AutoCloseable {
         });
         poller.start();
         return new LocalSystem(resources, server, publicKey, queueUrl, sqsClient, discord, model.describe());
-    }
-
-    /**
-     * MERGE POINT (persona branch): the worker's attachment fetcher allows Discord's CDN over HTTPS only; here the
-     * local system adds the emulated CDN and {@code ROASTDEN_ATTACHMENT_ORIGINS}. The one call is
-     * {@code worker.attachmentOrigins(origins)}, which {@code WorkerWiring.Builder} gains on the persona branch.
-     */
-    private static void allowAttachmentOrigins(WorkerWiring.Builder worker, List<URI> origins) {
-        // worker.attachmentOrigins(origins);  -- enable once WorkerWiring.Builder.attachmentOrigins is merged
     }
 
     private static Optional<HttpRequest> readEvent(byte[] event) {
