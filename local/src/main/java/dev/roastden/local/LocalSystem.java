@@ -121,7 +121,20 @@ public final class LocalSystem implements AutoCloseable {
                 resources,
                 HandlerWiring.sqsClient(
                         new HandlerConfig(publicKey, "unused", "us-east-1", Optional.of(sqs.endpoint()))));
-        String queueUrl = sqsClient
+        // Long polling outlasts the handler client's short, Discord-clock timeouts: the poller gets its own client,
+        // which also creates the queue (ElasticMQ's first answer can take longer than the handler's 1.9 s budget).
+        SqsClient pollingClient = track(
+                resources,
+                SqsClient.builder()
+                        .endpointOverride(sqs.endpoint())
+                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
+                                .socketTimeout(Duration.ofSeconds(30))
+                                .build())
+                        .build());
+        String queueUrl = pollingClient
                 .createQueue(b -> b.queueName(QUEUE_NAME)
                         .attributes(Map.of(
                                 software.amazon.awssdk.services.sqs.model.QueueAttributeName.VISIBILITY_TIMEOUT,
@@ -180,18 +193,6 @@ public final class LocalSystem implements AutoCloseable {
                         Optional.of(TABLE_NAME),
                         Optional.of(dynamo.endpoint())),
                 log);
-        // Long polling outlasts the handler client's short, Discord-clock timeouts: the poller gets its own client.
-        SqsClient pollingClient = track(
-                resources,
-                SqsClient.builder()
-                        .endpointOverride(sqs.endpoint())
-                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
-                                .socketTimeout(Duration.ofSeconds(30))
-                                .build())
-                        .build());
         WorkerPoller poller =
                 track(resources, new WorkerPoller(pollingClient, queueUrl, new DeferredWorkerHandler(wiring)));
 

@@ -11,7 +11,6 @@ import dev.roastden.emulators.http.MultipartForm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -78,7 +76,6 @@ public final class DiscordEmulator implements AutoCloseable {
 
     private static final String API_PREFIX = "/api/v10";
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
-    private static final Pattern USER_AGENT = Pattern.compile("^DiscordBot \\(\\S+, [^)\\s]+\\).*");
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{1,20}");
     private static final Set<String> BOT_ROUTES = Set.of(
             CREATE_MESSAGE,
@@ -98,12 +95,6 @@ public final class DiscordEmulator implements AutoCloseable {
             "delete_guild_application_command");
     private static final Set<String> WEBHOOK_ROUTES = Set.of(
             PATCH_ORIGINAL, GET_ORIGINAL, DELETE_ORIGINAL, EXECUTE_WEBHOOK, GET_MESSAGE, PATCH_MESSAGE, DELETE_MESSAGE);
-    /** The routes that take multipart bodies with files, as Discord's spec lists them. */
-    private static final Set<String> MULTIPART_ROUTES =
-            Set.of(PATCH_ORIGINAL, EXECUTE_WEBHOOK, PATCH_MESSAGE, CREATE_MESSAGE);
-
-    private static final Pattern FILE_PART = Pattern.compile("files\\[(\\d)]");
-
     private final ObjectMapper mapper = new ObjectMapper();
     private final DiscordSpec spec = DiscordSpec.get();
     private final HttpServer server;
@@ -406,71 +397,17 @@ public final class DiscordEmulator implements AutoCloseable {
                 HttpExchanges.send(exchange, 404, "application/json", "{\"message\":\"404: Not Found\",\"code\":0}");
                 return;
             }
-            String path = fullPath.substring(API_PREFIX.length());
-            Optional<DiscordSpec.Match> match = spec.match(method, path);
-            List<String> problems = new ArrayList<>();
-            String ua = headers.get("user-agent");
-            if (ua == null || !USER_AGENT.matcher(ua).matches()) {
-                problems.add("User-Agent must look like 'DiscordBot ($url, $versionNumber)', was '" + ua + "'");
-            }
-            String operationId = match.map(DiscordSpec.Match::operationId).orElse("unknown");
-            String contentType = headers.getOrDefault("content-type", "");
-            String body;
-            JsonNode json = null;
-            Map<Integer, MultipartForm.Part> files = new TreeMap<>();
-            if (raw.length > 0 && MultipartForm.isMultipart(contentType)) {
-                if (!MULTIPART_ROUTES.contains(operationId)) {
-                    problems.add("Content-Type must be application/json, was '" + contentType + "'");
-                }
-                Optional<MultipartForm.Part> payload = multipart(contentType, raw, files, problems);
-                body = payload.map(MultipartForm.Part::text).orElse("");
-                json = payload.flatMap(p -> readJson(p.text(), problems)).orElse(null);
-                if (json != null) {
-                    problems.addAll(MessageFactory.attachmentProblems(json, files.keySet()));
-                }
-            } else {
-                body = new String(raw, StandardCharsets.UTF_8);
-                if (!body.isEmpty()) {
-                    if (!contentType.startsWith("application/json")) {
-                        problems.add("Content-Type must be application/json, was '" + contentType + "'");
-                    }
-                    json = readJson(body, problems).orElse(null);
-                }
-            }
-            if (match.isPresent() && json != null) {
-                problems.addAll(spec.validateRequest(match.get(), MessageFactory.asSpecWrites(json)));
-            }
-            if (operationId.equals(LIST_MESSAGES)) {
-                problems.addAll(listQueryProblems(HttpExchanges.query(query)));
-            }
-            Map<String, String> params = new LinkedHashMap<>();
-            if (match.isPresent()) {
-                for (String name : List.of(
-                        "webhook_id",
-                        "webhook_token",
-                        "message_id",
-                        "channel_id",
-                        "application_id",
-                        "guild_id",
-                        "command_id")) {
-                    String value = match.get().param(name);
-                    if (value != null) {
-                        params.put(name, value);
-                    }
-                }
-            }
-            RecordedRequest request = new RecordedRequest(
+            IncomingRequest incoming = IncomingRequest.read(
+                    spec,
+                    mapper,
                     method,
-                    path,
+                    fullPath.substring(API_PREFIX.length()),
                     query,
-                    operationId,
-                    params,
                     headers,
-                    body,
-                    Optional.ofNullable(json),
-                    problems,
-                    0,
+                    raw,
                     clock.instant());
+            RecordedRequest request = incoming.request();
+            Map<Integer, MultipartForm.Part> files = incoming.files();
             Reply reply = respond(request, files);
             synchronized (this) {
                 requests.add(request.answered(reply.status()));
@@ -482,51 +419,6 @@ public final class DiscordEmulator implements AutoCloseable {
             HttpExchanges.send(exchange, reply.status(), "application/json", reply.body());
         } catch (RuntimeException e) {
             HttpExchanges.send(exchange, 500, "application/json", "{\"message\":\"emulator error\",\"code\":0}");
-        }
-    }
-
-    /** The parts of a multipart body: {@code files[n]} into {@code files}, and the {@code payload_json} part. */
-    private static Optional<MultipartForm.Part> multipart(
-            String contentType, byte[] raw, Map<Integer, MultipartForm.Part> files, List<String> problems) {
-        List<MultipartForm.Part> parts;
-        try {
-            parts = MultipartForm.parse(contentType, raw);
-        } catch (MultipartForm.MalformedException e) {
-            problems.add("The multipart body is malformed: " + e.getMessage());
-            return Optional.empty();
-        }
-        Optional<MultipartForm.Part> payload = Optional.empty();
-        for (MultipartForm.Part part : parts) {
-            Matcher file = FILE_PART.matcher(part.name());
-            if (part.name().equals("payload_json")) {
-                if (payload.isPresent()) {
-                    problems.add("payload_json appears twice");
-                }
-                payload = Optional.of(part);
-            } else if (file.matches()) {
-                int index = Integer.parseInt(file.group(1));
-                if (part.filename().filter(f -> !f.isBlank()).isEmpty()) {
-                    problems.add(part.name() + " has no filename");
-                }
-                if (files.put(index, part) != null) {
-                    problems.add(part.name() + " appears twice");
-                }
-            } else {
-                problems.add("unknown form field '" + part.name() + "': send payload_json and files[0] to files[9]");
-            }
-        }
-        if (payload.isEmpty()) {
-            problems.add("a multipart body needs a payload_json part");
-        }
-        return payload;
-    }
-
-    private Optional<JsonNode> readJson(String text, List<String> problems) {
-        try {
-            return Optional.of(mapper.readTree(text));
-        } catch (IOException notJson) {
-            problems.add("The body is not JSON");
-            return Optional.empty();
         }
     }
 
@@ -559,7 +451,7 @@ public final class DiscordEmulator implements AutoCloseable {
             }
         }
         if (request.header("user-agent")
-                .map(ua -> !USER_AGENT.matcher(ua).matches())
+                .map(ua -> !IncomingRequest.USER_AGENT.matcher(ua).matches())
                 .orElse(true)) {
             return error(403, 0, "User-Agent rejected");
         }
@@ -849,31 +741,6 @@ public final class DiscordEmulator implements AutoCloseable {
 
     private static long id(JsonNode message) {
         return Long.parseUnsignedLong(message.path("id").asText("0"));
-    }
-
-    private static List<String> listQueryProblems(Map<String, String> query) {
-        List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, String> e : query.entrySet()) {
-            switch (e.getKey()) {
-                case "around", "before", "after" -> {
-                    if (!SNOWFLAKE.matcher(e.getValue()).matches()) {
-                        problems.add("query " + e.getKey() + " must be a snowflake, was '" + e.getValue() + "'");
-                    }
-                }
-                case "limit" -> {
-                    if (!e.getValue().matches("\\d{1,3}")
-                            || Integer.parseInt(e.getValue()) < 1
-                            || Integer.parseInt(e.getValue()) > 100) {
-                        problems.add("query limit must be an integer from 1 to 100, was '" + e.getValue() + "'");
-                    }
-                }
-                default -> problems.add("unknown query parameter '" + e.getKey() + "'");
-            }
-        }
-        if (query.keySet().stream().filter(k -> !k.equals("limit")).count() > 1) {
-            problems.add("around, before and after are mutually exclusive");
-        }
-        return problems;
     }
 
     private InteractionState interaction(String token, String applicationId) {
