@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -104,16 +103,11 @@ public final class DiscordEmulator implements AutoCloseable {
 
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Deque<ScriptedFault> script = new ArrayDeque<>();
-    private final Map<String, InteractionState> interactions = new LinkedHashMap<>();
-    private final Map<String, List<ObjectNode>> channelMessages = new LinkedHashMap<>();
-    /** Every message the emulator holds, by id: originals, follow-ups, channel messages, adopted ones. */
-    private final Map<String, ObjectNode> messages = new LinkedHashMap<>();
-    /** Who opened which modal (user id + custom_id), for the metadata of its submit's messages. */
-    private final Map<String, ObjectNode> modalOpeners = new LinkedHashMap<>();
 
     private final CommandRegistry registry;
     private final MessageFactory factory;
     private final EmulatedCdn cdn;
+    private final InteractionLedger ledger;
     private final Map<String, SentNonce> nonces = new LinkedHashMap<>();
     private volatile Function<RecordedRequest, Optional<Fault>> faultInjector = r -> Optional.empty();
     private volatile Optional<String> botToken = Optional.empty();
@@ -127,6 +121,7 @@ public final class DiscordEmulator implements AutoCloseable {
         this.registry = new CommandRegistry(mapper, this::snowflake);
         this.factory = new MessageFactory(mapper, clock, this::snowflake, () -> botUserId);
         this.cdn = new EmulatedCdn(this::cdnOrigin, this::snowflake);
+        this.ledger = new InteractionLedger(this, mapper, spec, factory, cdn);
     }
 
     /** Starts on a free loopback port. */
@@ -187,10 +182,7 @@ public final class DiscordEmulator implements AutoCloseable {
 
     /** Records that Discord received an interaction and showed its deferred "thinking…" response. */
     public synchronized void registerInteraction(String applicationId, String token, String channelId) {
-        ObjectNode loading = factory.loading(channelId, 20, false);
-        stamp(loading, applicationId);
-        interactions.put(token, InteractionState.deferred(applicationId, token, channelId, loading));
-        messages.put(loading.get("id").asText(), loading);
+        ledger.register(applicationId, token, channelId);
     }
 
     /**
@@ -200,15 +192,7 @@ public final class DiscordEmulator implements AutoCloseable {
      * @throws IllegalArgumentException when it has no token
      */
     public synchronized void receiveInteraction(JsonNode interaction) {
-        InteractionState state = InteractionState.received(interaction);
-        if (state.token.isEmpty()) {
-            throw new IllegalArgumentException("An interaction has a token");
-        }
-        if (state.type == InteractionState.MODAL_SUBMIT) {
-            state.triggeredBy =
-                    Optional.ofNullable(modalOpeners.get(openerKey(state))).map(ObjectNode::deepCopy);
-        }
-        interactions.put(state.token, state);
+        ledger.receive(interaction);
     }
 
     /**
@@ -217,51 +201,22 @@ public final class DiscordEmulator implements AutoCloseable {
      * Discord, and later webhook calls get 10015. Problems are kept in {@link ReceivedInteraction#problems()}.
      */
     public synchronized void interactionAnswered(String token, int status, String body) {
-        InteractionState state = interactions.get(token);
-        if (state == null || state.answered) {
-            return;
-        }
-        state.answered = true;
-        state.status = status;
-        notifyAll();
-        if (status != 200) {
-            state.failed = true;
-            state.problems.add(
-                    "the app answered HTTP " + status + "; Discord shows \"The application did not respond\"");
-            return;
-        }
-        JsonNode parsed;
-        try {
-            parsed = mapper.readTree(body);
-        } catch (IOException notJson) {
-            parsed = null;
-        }
-        JsonNode response = parsed;
-        if (response == null || !response.isObject()) {
-            state.failed = true;
-            state.problems.add("the answer is not a JSON object");
-            return;
-        }
-        state.response = Optional.of(response);
-        spec.match("POST", "/interactions/" + state.id + "/" + token + "/callback")
-                .ifPresent(m -> state.problems.addAll(spec.validateRequest(m, response)));
-        InteractionAnswers.check(state, response).forEach(state.problems::add);
-        answer(state, response);
+        ledger.answered(token, status, body);
     }
 
     /** The interaction with this token, as sent and as answered. */
     public synchronized Optional<ReceivedInteraction> interaction(String token) {
-        return Optional.ofNullable(interactions.get(token)).map(InteractionState::view);
+        return ledger.view(token);
     }
 
     /** Every interaction sent so far, oldest first. */
     public synchronized List<ReceivedInteraction> interactions() {
-        return interactions.values().stream().map(InteractionState::view).toList();
+        return ledger.views();
     }
 
     /** Any message the emulator holds, by id (with the emulator-only {@code pinged_user_ids}). */
     public synchronized Optional<JsonNode> message(String messageId) {
-        return Optional.ofNullable(messages.get(messageId)).map(ObjectNode::deepCopy);
+        return ledger.message(messageId);
     }
 
     /**
@@ -269,21 +224,17 @@ public final class DiscordEmulator implements AutoCloseable {
      * carry {@code interaction_metadata.user}, the only one who sees them), follow-ups and bot messages.
      */
     public synchronized List<JsonNode> messagesIn(String channelId) {
-        return messages.values().stream()
-                .filter(m -> m.path("channel_id").asText().equals(channelId))
-                .sorted((a, b) -> Long.compareUnsigned(id(a), id(b)))
-                .map(m -> (JsonNode) m.deepCopy())
-                .toList();
+        return ledger.messagesIn(channelId);
     }
 
     /** Makes the token invalid, as 15 minutes after the interaction: later webhook calls get 404 10015. */
     public synchronized void expireInteraction(String token) {
-        interaction(token, "0").expired = true;
+        ledger.expire(token);
     }
 
     /** Deletes the original response, as a user can: later calls on it get 404 10008. */
     public synchronized void deleteOriginal(String token) {
-        interaction(token, "0").deleted = true;
+        ledger.deleteOriginal(token);
     }
 
     /**
@@ -292,19 +243,17 @@ public final class DiscordEmulator implements AutoCloseable {
      * Empty while the app has not answered, and for answers that make no message (a modal, choices, a PONG).
      */
     public synchronized Optional<JsonNode> originalMessage(String token) {
-        InteractionState state = interactions.get(token);
-        return state == null || state.original == null ? Optional.empty() : Optional.of(state.original.deepCopy());
+        return ledger.originalMessage(token);
     }
 
     /** The follow-up messages created for the interaction with this token. */
     public synchronized List<JsonNode> followUps(String token) {
-        InteractionState state = interactions.get(token);
-        return state == null ? List.of() : List.copyOf(state.followUps);
+        return ledger.followUps(token);
     }
 
     /** The messages created in a channel (each with the emulator-only {@code pinged_user_ids}). */
     public synchronized List<JsonNode> channelMessages(String channelId) {
-        return List.copyOf(channelMessages.getOrDefault(channelId, List.of()));
+        return List.copyOf(ledger.channelMessages(channelId));
     }
 
     /** The registered global commands of an application. */
@@ -491,7 +440,7 @@ public final class DiscordEmulator implements AutoCloseable {
         String op = request.operationId();
         JsonNode json = request.json().orElse(mapper.createObjectNode());
         if (WEBHOOK_ROUTES.contains(op)) {
-            return webhook(request, json, files);
+            return ledger.webhook(request, json, files, strictTokens);
         }
         switch (op) {
             case TRIGGER_TYPING:
@@ -503,175 +452,6 @@ public final class DiscordEmulator implements AutoCloseable {
             default:
                 return registry.route(request, json);
         }
-    }
-
-    /** Interaction webhooks; called holding the lock, which {@link #awaitAnswer} gives up while it waits. */
-    private Reply webhook(RecordedRequest request, JsonNode json, Map<Integer, MultipartForm.Part> files)
-            throws IOException {
-        String op = request.operationId();
-        String token = request.params().get("webhook_token");
-        InteractionState state = interactions.get(token);
-        if (state == null && strictTokens) {
-            return error(404, 10015, "Unknown Webhook");
-        }
-        state = interaction(token, request.params().get("webhook_id"));
-        awaitAnswer(state);
-        if (!state.answered
-                || state.failed
-                || state.expired
-                || !state.applicationId.equals(request.params().get("webhook_id"))) {
-            return error(404, 10015, "Unknown Webhook");
-        }
-        if (op.equals(EXECUTE_WEBHOOK)) {
-            ObjectNode message = factory.create(state.channelId, json, 20, uploads(state.channelId, files));
-            stamp(message, state.applicationId);
-            state.metadata(mapper).ifPresent(meta -> message.set("interaction_metadata", meta));
-            state.followUps.add(message);
-            messages.put(message.get("id").asText(), message);
-            return ok(message);
-        }
-        ObjectNode target;
-        boolean isOriginal = op.equals(GET_ORIGINAL) || op.equals(PATCH_ORIGINAL) || op.equals(DELETE_ORIGINAL);
-        if (isOriginal) {
-            target = state.deleted ? null : state.original;
-        } else {
-            String messageId = request.params().get("message_id");
-            target = state.followUps.stream()
-                    .filter(m -> m.path("id").asText().equals(messageId))
-                    .findFirst()
-                    .orElse(
-                            state.original != null
-                                            && !state.deleted
-                                            && state.original
-                                                    .path("id")
-                                                    .asText()
-                                                    .equals(messageId)
-                                    ? state.original
-                                    : null);
-        }
-        if (target == null) {
-            return error(404, 10008, "Unknown Message");
-        }
-        switch (op) {
-            case GET_ORIGINAL, GET_MESSAGE:
-                return ok(target);
-            case DELETE_ORIGINAL, DELETE_MESSAGE:
-                if (target == state.original) {
-                    state.deleted = true;
-                }
-                state.followUps.remove(target);
-                remove(target);
-                return new Reply(204, null, null);
-            default:
-                factory.apply(target, json, uploads(target.path("channel_id").asText(), files));
-                if (target == state.original) {
-                    state.edits++;
-                }
-                return ok(target);
-        }
-    }
-
-    /**
-     * Waits, giving up the lock, until the app has answered the interaction; at most {@link #ANSWER_DEADLINE}, after
-     * which Discord would have failed it.
-     */
-    private void awaitAnswer(InteractionState state) {
-        long deadline = System.nanoTime() + ANSWER_DEADLINE.toNanos();
-        while (!state.answered) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    /** Makes the original response from the app's answer (called holding the lock, once per interaction). */
-    private void answer(InteractionState state, JsonNode response) {
-        int type = response.path("type").asInt();
-        JsonNode data = response.path("data").isObject() ? response.path("data") : mapper.createObjectNode();
-        int messageType = state.type == InteractionState.APPLICATION_COMMAND ? 20 : 0;
-        switch (type) {
-            case 4 -> {
-                ObjectNode message = factory.create(state.channelId, data, messageType, Map.of());
-                original(state, message);
-            }
-            case 5 ->
-                original(
-                        state,
-                        factory.loading(
-                                state.channelId,
-                                messageType,
-                                (data.path("flags").asInt(0) & EPHEMERAL) != 0));
-            case 6, 7 -> {
-                Optional<ObjectNode> sitsOn = componentMessage(state);
-                if (sitsOn.isEmpty()) {
-                    state.problems.add("type " + type + " answers a component, but the interaction has no message");
-                    return;
-                }
-                state.original = sitsOn.get();
-                if (type == 7) {
-                    factory.apply(state.original, data, Map.of());
-                }
-            }
-            case 9 ->
-                state.userId()
-                        .ifPresent(user -> modalOpeners.put(
-                                user + "\n" + data.path("custom_id").asText(),
-                                state.metadata(mapper).orElseGet(mapper::createObjectNode)));
-            default -> {
-                // PONG and autocomplete choices make no message.
-            }
-        }
-    }
-
-    private void original(InteractionState state, ObjectNode message) {
-        stamp(message, state.applicationId);
-        state.metadata(mapper).ifPresent(meta -> message.set("interaction_metadata", meta));
-        state.original = message;
-        messages.put(message.get("id").asText(), message);
-    }
-
-    /** The message a component sits on: the one the emulator holds, else the copy the interaction carried. */
-    private Optional<ObjectNode> componentMessage(InteractionState state) {
-        Optional<String> id = state.messageId();
-        if (id.isEmpty()) {
-            return Optional.empty();
-        }
-        ObjectNode held = messages.get(id.get());
-        if (held != null) {
-            return Optional.of(held);
-        }
-        ObjectNode adopted = (ObjectNode) state.message().orElseThrow().deepCopy();
-        messages.put(id.get(), adopted);
-        return Optional.of(adopted);
-    }
-
-    private static String openerKey(InteractionState state) {
-        return state.userId().orElse("") + "\n" + state.customId().orElse("");
-    }
-
-    private static void stamp(ObjectNode message, String applicationId) {
-        message.put("webhook_id", applicationId);
-        message.put("application_id", applicationId);
-    }
-
-    private void remove(ObjectNode message) {
-        messages.remove(message.path("id").asText());
-        channelMessages.values().forEach(list -> list.remove(message));
-    }
-
-    /** Stores a multipart request's files on the CDN; their attachment objects by file index. */
-    private Map<Integer, ObjectNode> uploads(String channelId, Map<Integer, MultipartForm.Part> files) {
-        Map<Integer, ObjectNode> out = new TreeMap<>();
-        files.forEach((index, part) ->
-                out.put(index, cdn.store(channelId, part.filename().orElse("file"), part.contentType(), part.bytes())));
-        return out;
     }
 
     private Reply createMessage(RecordedRequest request, JsonNode json, Map<Integer, MultipartForm.Part> files)
@@ -687,8 +467,8 @@ public final class DiscordEmulator implements AutoCloseable {
         if (enforced && nonces.containsKey(nonceKey)) {
             return ok(nonces.get(nonceKey).message());
         }
-        ObjectNode message =
-                factory.create(channelId, json, json.has("message_reference") ? 19 : 0, uploads(channelId, files));
+        ObjectNode message = factory.create(
+                channelId, json, json.has("message_reference") ? 19 : 0, ledger.uploads(channelId, files));
         if (json.has("message_reference")) {
             message.set("message_reference", json.get("message_reference"));
             // A reply is always newer than the message it replies to, even when the clock stands still.
@@ -701,8 +481,7 @@ public final class DiscordEmulator implements AutoCloseable {
             }
         }
         nonce.ifPresent(n -> message.put("nonce", n));
-        channelMessages.computeIfAbsent(channelId, c -> new ArrayList<>()).add(message);
-        messages.put(message.get("id").asText(), message);
+        ledger.addChannelMessage(channelId, message);
         if (enforced) {
             nonces.put(nonceKey, new SentNonce(message, now));
         }
@@ -714,7 +493,7 @@ public final class DiscordEmulator implements AutoCloseable {
         Map<String, String> query = HttpExchanges.query(request.query());
         int limit = Integer.parseInt(query.getOrDefault("limit", "50"));
         List<ObjectNode> all =
-                new ArrayList<>(channelMessages.getOrDefault(request.params().get("channel_id"), List.of()));
+                new ArrayList<>(ledger.channelMessages(request.params().get("channel_id")));
         all.sort((a, b) -> Long.compareUnsigned(id(a), id(b)));
         List<ObjectNode> picked = new ArrayList<>();
         if (query.containsKey("after")) {
@@ -743,34 +522,12 @@ public final class DiscordEmulator implements AutoCloseable {
         return Long.parseUnsignedLong(message.path("id").asText("0"));
     }
 
-    private InteractionState interaction(String token, String applicationId) {
-        InteractionState state = interactions.get(token);
-        if (state == null) {
-            registerInteraction(applicationId, token, "0");
-            state = interactions.get(token);
-        }
-        return state;
-    }
-
     private Reply ok(JsonNode body) throws IOException {
-        JsonNode copy = body.deepCopy();
-        stripPrivate(copy);
-        return new Reply(200, mapper.writeValueAsString(copy), null);
-    }
-
-    private static void stripPrivate(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.remove("pinged_user_ids");
-        } else if (node instanceof ArrayNode array) {
-            array.forEach(DiscordEmulator::stripPrivate);
-        }
+        return Reply.json(mapper, body);
     }
 
     private Reply error(int status, int code, String message) throws IOException {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("message", message);
-        body.put("code", code);
-        return new Reply(status, mapper.writeValueAsString(body), null);
+        return Reply.error(mapper, status, code, message);
     }
 
     private Reply fault(Fault fault) throws IOException {
