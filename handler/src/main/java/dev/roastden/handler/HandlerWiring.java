@@ -92,7 +92,13 @@ public final class HandlerWiring {
                         }),
                         table,
                         DYNAMO_CLIENT_WAIT))
-                .orElse(PersonaReads.NONE);
+                .orElseGet(() -> {
+                    log.event(
+                            "WARN",
+                            HandlerConfig.TABLE_NAME + " is not set: autocomplete offers the bundled personas only"
+                                    + " and /persona edit cannot load a persona");
+                    return PersonaReads.NONE;
+                });
         InteractionRouter router = new InteractionRouter(queue, personas, reads);
         return new Wired(new InteractionEndpoint(verifier, router, log), new HandlerPriming(config, reads), reads);
     }

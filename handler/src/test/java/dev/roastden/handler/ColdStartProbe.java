@@ -48,6 +48,20 @@ public final class ColdStartProbe {
         }
     }
 
+    /**
+     * The handler's priming; a handler jar from before the persona reads (a baseline jar of the harness) built it
+     * with no arguments and did not expose it.
+     */
+    private static HandlerPriming priming(InteractionsHandler handler) throws ReflectiveOperationException {
+        try {
+            return handler.priming().orElseThrow();
+        } catch (NoSuchMethodError olderJar) {
+            var constructor = HandlerPriming.class.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         byte[] event = Files.readAllBytes(Path.of(args[0]));
         boolean prime = args.length > 1 && args[1].equals("--prime");
@@ -57,8 +71,9 @@ public final class ColdStartProbe {
         long primeNanos = -1;
         if (prime) {
             // What SnapStart's beforeCheckpoint runs; org.crac's hooks are no-ops on a JVM without CRaC.
+            HandlerPriming priming = priming(handler);
             long primeStart = System.nanoTime();
-            handler.priming().orElseThrow().beforeCheckpoint(null);
+            priming.beforeCheckpoint(null);
             primeNanos = System.nanoTime() - primeStart;
         }
         long answerStart = System.nanoTime();

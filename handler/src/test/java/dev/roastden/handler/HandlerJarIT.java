@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.roastden.core.job.DeferredJob;
 import dev.roastden.handler.bench.ColdStart;
+import dev.roastden.handler.bench.ColdStartResult;
+import dev.roastden.handler.bench.FirstRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +28,7 @@ class HandlerJarIT {
 
         Path classLog = Files.createTempFile("roastden-handler-classes", ".log");
         try (ColdStart coldStart = ColdStart.start()) {
-            ColdStart.Result result = coldStart.run(
+            ColdStartResult result = coldStart.run(
                     Path.of(System.getProperty("java.home"), "bin", "java"),
                     jar,
                     List.of("-XX:TieredStopAtLevel=1", "-Xlog:class+load=info:file=" + classLog),
@@ -60,13 +62,13 @@ class HandlerJarIT {
         Path jar = Path.of(System.getProperty("handler.jar", "target/roastden-handler.jar"));
         try (ColdStart coldStart = ColdStart.startWithPersonaTable()) {
             // Priming waits for the DynamoDB client's background build, so the read cannot race it.
-            ColdStart.Result result = coldStart.run(
+            ColdStartResult result = coldStart.run(
                     Path.of(System.getProperty("java.home"), "bin", "java"),
                     jar,
                     List.of("-XX:TieredStopAtLevel=1"),
                     true,
                     2,
-                    ColdStart.Event.AUTOCOMPLETE);
+                    FirstRequest.AUTOCOMPLETE);
 
             assertThat(result.statusCode()).isEqualTo(200);
             assertThat(result.behaved()).as(result.body()).isTrue();

@@ -1,15 +1,8 @@
 package dev.roastden.handler.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.roastden.core.job.DeferredJob;
-import dev.roastden.core.job.DeferredJobCodec;
-import dev.roastden.core.job.MalformedJobException;
 import dev.roastden.core.job.Snowflake;
 import dev.roastden.core.json.Json;
-import dev.roastden.core.persona.PersonaItems;
-import dev.roastden.core.persona.PersonaStatus;
-import dev.roastden.core.persona.Roster;
-import dev.roastden.core.persona.RosterEntry;
 import dev.roastden.emulators.dynamodb.LocalDynamoDb;
 import dev.roastden.emulators.sqs.LocalSqs;
 import dev.roastden.events.SignEvent;
@@ -37,11 +30,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -63,85 +51,15 @@ public final class ColdStart implements AutoCloseable {
     /** The server persona in the stored roster, which the autocomplete sample ("fo") finds. */
     public static final String STORED_PERSONA = "forge";
 
-    /** The request a run answers first. */
-    public enum Event {
-        /** The signed {@code /roast} sample: type 5, its job on the queue. */
-        ROAST("interactions/roast.json", "\"id\": \"1310000000000000001\""),
-        /** The signed persona autocomplete of {@code /roast} ("fo"): type 8, nothing queued. */
-        AUTOCOMPLETE("interactions/autocomplete-persona.json", "\"id\": \"1310000000000000007\"");
-
-        private final String sample;
-        private final String idField;
-
-        Event(String sample, String idField) {
-            this.sample = sample;
-            this.idField = idField;
-        }
-    }
-
     private final LocalSqs sqs;
     private final SqsClient client;
     private final String queueUrl;
     private final byte[] seed;
     private final String publicKeyHex;
-    private final Map<Event, String> bodies = new java.util.EnumMap<>(Event.class);
+    private final Map<FirstRequest, String> bodies = new java.util.EnumMap<>(FirstRequest.class);
     private final Path workDir;
     private final Path probeClasses;
     private final java.util.Optional<LocalDynamoDb> dynamo;
-
-    /** One fresh-JVM run: what the probe printed and what arrived on the queue. */
-    public record Result(
-            Event event,
-            String interactionId,
-            long initMs,
-            long firstResponseMs,
-            long answerMs,
-            long primeMs,
-            long cpuMs,
-            long wallMs,
-            long classes,
-            int statusCode,
-            String body,
-            List<String> queued) {
-
-        /** The jobs that arrived on the queue for this run. */
-        public List<DeferredJob> jobs() {
-            List<DeferredJob> jobs = new ArrayList<>();
-            for (String message : queued) {
-                try {
-                    jobs.add(DeferredJobCodec.read(message));
-                } catch (MalformedJobException e) {
-                    throw new IllegalStateException("The queue holds a message that is not a job: " + message, e);
-                }
-            }
-            return jobs;
-        }
-
-        /** Whether the autocomplete answer offers the persona of the stored roster (read from DynamoDB). */
-        public boolean fromRoster() {
-            return body.contains("\"value\":\"" + STORED_PERSONA + "\"");
-        }
-
-        /**
-         * Whether the probe answered as it should: for {@code /roast} type 5 and exactly this run's job on the queue;
-         * for autocomplete type 8 with choices (from the roster or, when it could not be read, the bundled personas)
-         * and nothing queued.
-         */
-        public boolean behaved() {
-            List<DeferredJob> jobs = jobs();
-            if (event == Event.AUTOCOMPLETE) {
-                return statusCode == 200
-                        && body.startsWith("{\"type\":8,")
-                        && body.contains("\"value\":\"")
-                        && jobs.isEmpty();
-            }
-            return statusCode == 200
-                    && body.equals("{\"type\":5}")
-                    && jobs.size() == 1
-                    && jobs.get(0).interactionId().equals(interactionId)
-                    && jobs.get(0).command().equals("roast");
-        }
-    }
 
     private ColdStart(
             LocalSqs sqs, SqsClient client, String queueUrl, Path workDir, java.util.Optional<LocalDynamoDb> dynamo)
@@ -153,7 +71,7 @@ public final class ColdStart implements AutoCloseable {
         this.dynamo = dynamo;
         this.seed = hexResource(SignEvent.TEST_ONLY_KEY);
         this.publicKeyHex = hexText(resource("test-only-key/ed25519-public.hex"));
-        for (Event event : Event.values()) {
+        for (FirstRequest event : FirstRequest.values()) {
             String body = resource(event.sample);
             if (!body.contains(event.idField)) {
                 throw new IllegalStateException(event.sample + " no longer carries the id this harness replaces");
@@ -174,8 +92,9 @@ public final class ColdStart implements AutoCloseable {
     }
 
     private static ColdStart start(boolean personaTable) throws IOException {
-        java.util.Optional<LocalDynamoDb> dynamo =
-                personaTable ? java.util.Optional.of(personaTable()) : java.util.Optional.empty();
+        java.util.Optional<LocalDynamoDb> dynamo = personaTable
+                ? java.util.Optional.of(RosterTable.start(TABLE, SAMPLE_GUILD, STORED_PERSONA))
+                : java.util.Optional.empty();
         LocalSqs sqs = LocalSqs.start();
         SqsClient client = SqsClient.builder()
                 .endpointOverride(sqs.endpoint())
@@ -187,39 +106,6 @@ public final class ColdStart implements AutoCloseable {
         return new ColdStart(sqs, client, queueUrl, Files.createTempDirectory("roastden-cold-start"), dynamo);
     }
 
-    /** DynamoDB Local with the table (pk, sk) and one roster: the bundled personas plus {@value #STORED_PERSONA}. */
-    private static LocalDynamoDb personaTable() {
-        LocalDynamoDb local = LocalDynamoDb.start();
-        try (DynamoDbClient dynamo = DynamoDbClient.builder()
-                .endpointOverride(local.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
-            dynamo.createTable(b -> b.tableName(TABLE)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .keySchema(
-                            k -> k.attributeName(PersonaItems.PK).keyType(KeyType.HASH),
-                            k -> k.attributeName(PersonaItems.SK).keyType(KeyType.RANGE))
-                    .attributeDefinitions(
-                            a -> a.attributeName(PersonaItems.PK).attributeType(ScalarAttributeType.S),
-                            a -> a.attributeName(PersonaItems.SK).attributeType(ScalarAttributeType.S)));
-            Roster roster = Roster.EMPTY.with(new RosterEntry(
-                    STORED_PERSONA,
-                    "Forge",
-                    "Hammers every point flat.",
-                    PersonaStatus.ACTIVE,
-                    java.util.Optional.empty()));
-            dynamo.putItem(b -> b.tableName(TABLE)
-                    .item(Map.of(
-                            PersonaItems.PK, AttributeValue.fromS(PersonaItems.pk(SAMPLE_GUILD)),
-                            PersonaItems.SK, AttributeValue.fromS(PersonaItems.ROSTER_SK),
-                            PersonaItems.ROSTER, AttributeValue.fromS(roster.toJson()),
-                            PersonaItems.VERSION, AttributeValue.fromN("1"))));
-        }
-        return local;
-    }
-
     /**
      * Runs the probe once in a fresh JVM.
      *
@@ -229,13 +115,14 @@ public final class ColdStart implements AutoCloseable {
      * @param prime whether the probe runs the SnapStart priming before answering
      * @param sequence distinguishes this run's interaction id from the others'
      */
-    public Result run(Path javaExecutable, Path jar, List<String> jvmFlags, boolean prime, int sequence)
+    public ColdStartResult run(Path javaExecutable, Path jar, List<String> jvmFlags, boolean prime, int sequence)
             throws IOException, InterruptedException, GeneralSecurityException {
-        return run(javaExecutable, jar, jvmFlags, prime, sequence, Event.ROAST);
+        return run(javaExecutable, jar, jvmFlags, prime, sequence, FirstRequest.ROAST);
     }
 
     /** Runs the probe once in a fresh JVM, answering {@code first}. */
-    public Result run(Path javaExecutable, Path jar, List<String> jvmFlags, boolean prime, int sequence, Event first)
+    public ColdStartResult run(
+            Path javaExecutable, Path jar, List<String> jvmFlags, boolean prime, int sequence, FirstRequest first)
             throws IOException, InterruptedException, GeneralSecurityException {
         String interactionId = Snowflake.at(Instant.now(), sequence);
         String body = bodies.get(first).replace(first.idField, "\"id\": \"" + interactionId + "\"");
@@ -276,7 +163,7 @@ public final class ColdStart implements AutoCloseable {
         }
         Map<String, Long> timings = timings(output);
         JsonNode response = Json.mapper().readTree(probeLine(output, "PROBE response="));
-        return new Result(
+        return new ColdStartResult(
                 first,
                 interactionId,
                 timings.get("init_ms"),

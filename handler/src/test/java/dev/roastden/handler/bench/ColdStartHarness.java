@@ -47,7 +47,7 @@ public final class ColdStartHarness {
         Path baselineJar = null;
         List<String> configs = new ArrayList<>();
         List<String> extraFlags = new ArrayList<>();
-        List<ColdStart.Event> events = new ArrayList<>();
+        List<FirstRequest> events = new ArrayList<>();
         boolean personaTable = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -58,7 +58,7 @@ public final class ColdStartHarness {
                 case "--config" -> configs.add(args[++i]);
                 case "--flag" -> extraFlags.add(args[++i]);
                 case "--baseline-jar" -> baselineJar = Path.of(args[++i]);
-                case "--event" -> events.add(ColdStart.Event.valueOf(args[++i].toUpperCase(Locale.ROOT)));
+                case "--event" -> events.add(FirstRequest.valueOf(args[++i].toUpperCase(Locale.ROOT)));
                 case "--persona-table" -> personaTable = true;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
@@ -67,7 +67,7 @@ public final class ColdStartHarness {
             configs = List.of("c1", "default");
         }
         if (events.isEmpty()) {
-            events = List.of(ColdStart.Event.ROAST);
+            events = List.of(FirstRequest.ROAST);
         }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: run mvn package first");
@@ -87,14 +87,14 @@ public final class ColdStartHarness {
         // that before/after figures share the machine's load.
         List<Run> plan = new ArrayList<>();
         for (String config : configs) {
-            for (ColdStart.Event event : events) {
+            for (FirstRequest event : events) {
                 plan.add(new Run(config, jar, event, name(config, event, false)));
                 if (baselineJar != null) {
                     plan.add(new Run(config, baselineJar, event, name(config, event, true)));
                 }
             }
         }
-        Map<String, List<ColdStart.Result>> results = new LinkedHashMap<>();
+        Map<String, List<ColdStartResult>> results = new LinkedHashMap<>();
         plan.forEach(r -> results.put(r.name(), new ArrayList<>()));
         int failures = 0;
         int sequence = 0;
@@ -103,7 +103,7 @@ public final class ColdStartHarness {
                 for (Run run : plan) {
                     List<String> flags = new ArrayList<>(flags(run.config()));
                     flags.addAll(extraFlags);
-                    ColdStart.Result result = coldStart.run(
+                    ColdStartResult result = coldStart.run(
                             java,
                             run.jar(),
                             flags,
@@ -124,20 +124,20 @@ public final class ColdStartHarness {
         }
 
         for (Run run : plan) {
-            List<ColdStart.Result> list = results.get(run.name());
+            List<ColdStartResult> list = results.get(run.name());
             System.out.printf("%n== %s %s ==%n", run.name(), flags(run.config()));
-            row("first response, ms from JVM start", list, ColdStart.Result::firstResponseMs);
-            row("  of which init (constructor)", list, ColdStart.Result::initMs);
-            row("  of which first handleRequest", list, ColdStart.Result::answerMs);
+            row("first response, ms from JVM start", list, ColdStartResult::firstResponseMs);
+            row("  of which init (constructor)", list, ColdStartResult::initMs);
+            row("  of which first handleRequest", list, ColdStartResult::answerMs);
             if (label(run.config()).endsWith("-prime")) {
-                row("priming (beforeCheckpoint), ms", list, ColdStart.Result::primeMs);
+                row("priming (beforeCheckpoint), ms", list, ColdStartResult::primeMs);
             }
-            row("parent wall: spawn -> answer, ms", list, ColdStart.Result::wallMs);
-            row("CPU time to the answer, all threads, ms", list, ColdStart.Result::cpuMs);
-            row("classes loaded just after the answer", list, ColdStart.Result::classes);
-            if (run.event() == ColdStart.Event.AUTOCOMPLETE) {
+            row("parent wall: spawn -> answer, ms", list, ColdStartResult::wallMs);
+            row("CPU time to the answer, all threads, ms", list, ColdStartResult::cpuMs);
+            row("classes loaded just after the answer", list, ColdStartResult::classes);
+            if (run.event() == FirstRequest.AUTOCOMPLETE) {
                 System.out.println("  answered from the stored roster: "
-                        + list.stream().filter(ColdStart.Result::fromRoster).count() + " of " + list.size());
+                        + list.stream().filter(ColdStartResult::fromRoster).count() + " of " + list.size());
             }
             System.out.println("  runs (first response ms): "
                     + list.stream().map(r -> Long.toString(r.firstResponseMs())).toList());
@@ -146,7 +146,7 @@ public final class ColdStartHarness {
         // most of the load other jobs put on a shared machine; their medians are the sturdiest figures here.
         System.out.println();
         for (String config : configs) {
-            for (ColdStart.Event event : events) {
+            for (FirstRequest event : events) {
                 if (baselineJar != null) {
                     paired(
                             name(config, event, false) + " vs baseline jar",
@@ -174,16 +174,16 @@ public final class ColdStartHarness {
         }
     }
 
-    private record Run(String config, Path jar, ColdStart.Event event, String name) {}
+    private record Run(String config, Path jar, FirstRequest event, String name) {}
 
-    private static String name(String config, ColdStart.Event event, boolean baseline) {
+    private static String name(String config, FirstRequest event, boolean baseline) {
         String name = label(config)
-                + (event == ColdStart.Event.ROAST ? "" : " " + event.name().toLowerCase(Locale.ROOT));
+                + (event == FirstRequest.ROAST ? "" : " " + event.name().toLowerCase(Locale.ROOT));
         return baseline ? name + " (baseline jar)" : name;
     }
 
     /** The per-round difference and ratio of first responses (and of CPU), {@code after} over {@code before}. */
-    private static void paired(String label, List<ColdStart.Result> after, List<ColdStart.Result> before) {
+    private static void paired(String label, List<ColdStartResult> after, List<ColdStartResult> before) {
         int n = Math.min(after.size(), before.size());
         long[] differences = new long[n];
         double[] ratios = new double[n];
@@ -243,7 +243,7 @@ public final class ColdStartHarness {
         }
     }
 
-    private static void row(String label, List<ColdStart.Result> results, ToLongFunction<ColdStart.Result> value) {
+    private static void row(String label, List<ColdStartResult> results, ToLongFunction<ColdStartResult> value) {
         long[] values = results.stream().mapToLong(value).sorted().toArray();
         System.out.printf(
                 Locale.ROOT,
