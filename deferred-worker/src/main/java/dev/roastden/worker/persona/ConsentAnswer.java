@@ -15,8 +15,8 @@ import java.util.Optional;
  * rd1:pw:{id}:{member}}). The reply edits the message the button is on. Every claim is re-checked: the persona exists,
  * the presser is the member the id names and that member is the stored Higher Self, and the status and version are
  * what the button asks about; then one update conditional on that version. A press that changes nothing (repeated,
- * stale, forged) writes nothing and shows the persona's real state instead ("already accepted"), without buttons
- * that are not the presser's to press.
+ * stale, forged) writes nothing and shows the persona's real state instead ("already accepted"), with the buttons
+ * of its real Higher Self, so the message keeps working for them.
  */
 public final class ConsentAnswer implements CommandHandler {
     private final PersonaTools tools;
@@ -40,12 +40,16 @@ public final class ConsentAnswer implements CommandHandler {
             return Produced.of(ConsentMessages.gone());
         }
         Optional<ServerPersona> found = tools.store().find(job.guildId().get(), personaId.get());
-        if (found.isEmpty()
-                || !found.get().persona().isHigherSelf(member.get())
-                || !member.get().equals(job.user().id())) {
+        if (found.isEmpty() || found.get().persona().higherSelf().isEmpty()) {
             return Produced.of(ConsentMessages.gone());
         }
         ServerPersona stored = found.get();
+        String higherSelf = stored.persona().higherSelf().get();
+        if (!higherSelf.equals(member.get()) || !higherSelf.equals(job.user().id())) {
+            // Not this presser's to answer: nothing is written, and the message keeps showing the real state (with
+            // the real member's buttons), so a stray press cannot take the request away from them.
+            return Produced.of(state(stored, higherSelf, false));
+        }
         if (withdraw) {
             return Produced.of(withdraw(stored, member.get()));
         }

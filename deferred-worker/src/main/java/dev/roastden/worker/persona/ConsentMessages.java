@@ -34,27 +34,27 @@ final class ConsentMessages {
                 + " `/persona show persona:" + persona.id() + "`. Only you can answer.";
         return withControls(
                 new Reply(Reply.Kind.NOTICE, Optional.empty(), Optional.empty(), text, List.of(member)),
-                List.of(
-                        new Control(
-                                CustomId.of(CustomId.PERSONA_ACCEPT, persona.id(), member, Long.toString(version)),
-                                "Accept",
-                                Style.SUCCESS),
-                        new Control(
-                                CustomId.of(CustomId.PERSONA_DECLINE, persona.id(), member, Long.toString(version)),
-                                "Decline",
-                                Style.DANGER)));
+                answers(persona, member, version));
     }
 
-    /** A request pressed after the persona changed: the same question about the current version, no new ping. */
+    private static List<Control> answers(Persona persona, String member, long version) {
+        return List.of(
+                new Control(
+                        CustomId.of(CustomId.PERSONA_ACCEPT, persona.id(), member, Long.toString(version)),
+                        "Accept",
+                        Style.SUCCESS),
+                new Control(
+                        CustomId.of(CustomId.PERSONA_DECLINE, persona.id(), member, Long.toString(version)),
+                        "Decline",
+                        Style.DANGER));
+    }
+
+    /** Still waiting (pressed by someone else, or after an edit): the current question, without a new ping. */
     static Reply pendingAgain(Persona persona, String member, long version) {
-        Reply asked = request(persona, member, member, version, true);
-        return new Reply(
-                asked.kind(),
-                asked.speaker(),
-                asked.avatarUrl(),
-                "**" + persona.name() + "** (`" + persona.id() + "`) changed since this request was sent; it is still"
-                        + " waiting for <@" + member + ">.\n> " + persona.tagline(),
-                List.of());
+        return withControls(
+                Reply.notice("**" + persona.name() + "** (`" + persona.id() + "`) is waiting for <@" + member
+                        + "> to accept or decline it; until then it won't speak.\n> " + persona.tagline()),
+                answers(persona, member, version));
     }
 
     /** Accepted: it speaks now; Withdraw stays available. */

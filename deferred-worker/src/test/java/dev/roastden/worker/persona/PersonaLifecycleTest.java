@@ -123,11 +123,19 @@ class PersonaLifecycleTest {
                 jobs.press(Jobs.RILES, accept("nobody-here", Jobs.RILES.id(), 1)),
                 jobs.press(Jobs.RILES, "rd1:pa:" + id + ":" + Jobs.RILES.id() + ":one"),
                 jobs.press(Jobs.RILES, "rd1:pd:" + id));
+        List<String> shown = new java.util.ArrayList<>();
         for (DeferredJob press : presses) {
             JsonNode body = deliver(press);
             assertThat(DiscordEmulator.pingedUsers(body)).isEmpty();
-            assertThat(body.path("content").asText()).doesNotContain("accepted **");
+            shown.add(body.path("content").asText());
         }
+        // The request keeps showing the real state for the real member (so a stray press cannot take it away) …
+        String waiting = "is waiting for <@" + Jobs.RILES.id() + "> to accept or decline it";
+        assertThat(shown.get(0)).contains(waiting);
+        assertThat(shown.get(1)).contains(waiting);
+        assertThat(shown.get(2)).contains(waiting);
+        // … and a button about nothing says so.
+        assertThat(shown.subList(3, 6)).allMatch(text -> text.contains("This request is no longer active"));
         ServerPersona after = stored(id);
         assertThat(after.status()).isEqualTo(PersonaStatus.PENDING);
         assertThat(after.version()).isEqualTo(1);
@@ -181,6 +189,22 @@ class PersonaLifecycleTest {
         assertThat(stored("sir-loin-2").persona().name()).isEqualTo("Sir Loin");
         deliver(jobs.create(Jobs.ADMIN, Optional.empty(), PersonaJobs.sampleForm("Ford")));
         assertThat(stored("ford-2").persona().name()).isEqualTo("Ford");
+    }
+
+    @Test
+    void noPersonaOfAnOptedOutMemberOrABot() {
+        h.wiring.consent().setOptedOut(Jobs.GUILD, Jobs.RILES.id(), true);
+        JsonNode refused =
+                deliver(jobs.create(Jobs.SAMMY, Optional.of(Jobs.RILES), PersonaJobs.sampleForm("Dawn Patrol")));
+        assertThat(refused.path("content").asText()).contains("opted out").doesNotContain("<@" + Jobs.RILES.id());
+        assertThat(DiscordEmulator.pingedUsers(refused)).isEmpty();
+        assertThat(h.wiring.personaStore().find(Jobs.GUILD, "dawn-patrol")).isEmpty();
+
+        var bot = new dev.roastden.core.interaction.DiscordUser("1200000000000000010", "Botty", true, "0");
+        var attachment = new dev.roastden.core.interaction.Attachment(
+                "1300000000000000005", "x.json", "https://cdn.discordapp.com/x.json", 10, Optional.empty());
+        JsonNode botRefused = deliver(jobs.importing(Jobs.SAMMY, attachment, Optional.of(bot)));
+        assertThat(botRefused.path("content").asText()).contains("bots can't have personas");
     }
 
     @Test

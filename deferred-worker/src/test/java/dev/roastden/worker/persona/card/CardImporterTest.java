@@ -172,8 +172,8 @@ class CardImporterTest {
     void refusesDamagedOrEmptyPngs() {
         byte[] good = CardFixtures.bytes("v2.card.png");
         byte[] badCrc = Arrays.copyOf(good, good.length);
-        badCrc[40] ^= 0x01; // inside the tEXt chunk
-        assertThat(refusal(badCrc)).contains("checksum is wrong");
+        badCrc[45] ^= 0x01; // inside the tEXt chunk's text
+        assertThat(refusal(badCrc)).contains("the tEXt chunk's checksum is wrong");
 
         assertThat(refusal(Arrays.copyOf(good, good.length - 12))).contains("no IEND");
 
