@@ -134,6 +134,10 @@ class PersonaPlaygroundFlowTest {
         assertThat(known.payload().path("message").path("id").asText())
                 .isEqualTo(request.path("id").asText());
         assertThat(known.payload().path("message").has("pinged_user_ids")).isFalse();
+        assertThat(dev.roastden.emulators.discord.DiscordSpec.get()
+                        .validateSchema("MessageResponse", known.payload().path("message")))
+                .as("the message a button sits on is sent in Discord's message shape")
+                .isEmpty();
         JsonNode refusal = feedEntry(e -> e.path("message")
                 .path("interaction_metadata")
                 .path("id")
@@ -165,6 +169,8 @@ class PersonaPlaygroundFlowTest {
         assertThat(attachment.path("content_type").asText()).isEqualTo("image/png");
         assertThat(attachment.path("url").asText()).startsWith(discord.cdnOrigin() + "/attachments/");
         assertThat(attachment.path("proxy_url").asText()).isNotEmpty();
+        assertThat(dev.roastden.emulators.discord.DiscordSpec.get().validateSchema("AttachmentResponse", attachment))
+                .isEmpty();
         HttpResponse<byte[]> served = HTTP.send(
                 HttpRequest.newBuilder(URI.create(attachment.path("url").asText()))
                         .build(),

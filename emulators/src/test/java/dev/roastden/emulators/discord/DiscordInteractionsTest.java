@@ -124,6 +124,9 @@ class DiscordInteractionsTest {
         assertThat(discord.originalMessage("tok-e").orElseThrow().path("id").asText())
                 .isEqualTo(consent.path("id").asText());
         JsonNode edited = discord.message(consent.path("id").asText()).orElseThrow();
+        ObjectNode asSent = (ObjectNode) edited.deepCopy();
+        asSent.remove("pinged_user_ids");
+        assertThat(DiscordSpec.get().validateSchema("MessageResponse", asSent)).isEmpty();
         assertThat(edited.path("content").asText()).isEqualTo("Riley accepted.");
         assertThat(edited.path("components")).isEmpty();
         assertThat(discord.messagesIn(CHANNEL)).hasSize(1);
@@ -240,6 +243,8 @@ class DiscordInteractionsTest {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
         JsonNode attachment = discord.upload(CHANNEL, "card.png", Optional.empty(), png);
 
+        assertThat(DiscordSpec.get().validateSchema("MessageAttachmentResponse", attachment))
+                .isEmpty();
         assertThat(attachment.path("content_type").asText()).isEqualTo("image/png");
         assertThat(attachment.path("size").asInt()).isEqualTo(4);
         assertThat(attachment.path("proxy_url").asText()).isNotEmpty();
