@@ -124,6 +124,7 @@ class PlaygroundBrowserTest {
                 .asText();
         assertThat(accept).as("the request carries an Accept button").isNotEmpty();
         String personaId = accept.split(":")[2];
+        Files.write(Path.of("target", "playground-consent.png"), browser.screenshot());
 
         // Before Riley accepts, the persona does not speak.
         assertThat(roastWith(FORDIE, personaId)).doesNotContain("offline");
