@@ -155,7 +155,7 @@
     return (text || "").replace(/<@!?(\d+)>/g, (whole, id) => "@" + memberName(id));
   }
 
-  // The little Discord markdown Roast Den's replies use: **bold**, `code` and "-# " subtext lines.
+  // The little Discord markdown Roast Den's replies use: **bold**, `code`, "-# " subtext and "> " quote lines.
   function markdown(text) {
     const container = el("div", { class: "reply" });
     readable(text).split("\n").forEach((line, index) => {
@@ -165,6 +165,10 @@
         target = el("span", { class: "subtext" });
         container.appendChild(target);
         line = line.substring(3);
+      } else if (line.startsWith("> ")) {
+        target = el("span", { class: "quote" });
+        container.appendChild(target);
+        line = line.substring(2);
       }
       line.split(/(\*\*[^*]+\*\*|`[^`]+`)/).forEach((part) => {
         if (part.startsWith("**") && part.endsWith("**") && part.length > 4) {
