@@ -1,10 +1,12 @@
-// The playground page: picks a member and a command, sends it through the local endpoint, and shows Discord's
-// view of the reply (the deferred "thinking…" message until the worker edits it).
+// The playground page: pick a member and a command, send it through the local endpoint, and see the channel as the
+// emulated Discord holds it: replies turning from "thinking…" into text, buttons to click, forms (modals) to fill,
+// files to attach. A private reply is shown only while you are the member it is for.
 (function () {
   "use strict";
   const $ = (id) => document.getElementById(id);
-  const state = { setup: null, polls: new Map() };
-  const OPTION_TYPES = { SUB_COMMAND: 1, STRING: 3, USER: 6 };
+  const state = { setup: null, items: new Map(), modal: null };
+  const OPTION_TYPES = { SUB_COMMAND: 1, STRING: 3, BOOLEAN: 5, USER: 6, ATTACHMENT: 11 };
+  const BUTTON_STYLES = { 1: "primary", 2: "secondary", 3: "success", 4: "danger", 5: "link" };
 
   async function api(path, body) {
     const response = await fetch(path, body === undefined ? {} : {
@@ -22,6 +24,8 @@
       node.appendChild(typeof c === "string" ? document.createTextNode(c) : c));
     return node;
   }
+
+  function me() { return $("member").value; }
 
   function memberName(id) {
     const member = state.setup.members.find((m) => m.id === id);
@@ -61,8 +65,17 @@
       let input;
       if (option.type === OPTION_TYPES.USER) {
         input = el("select", { "data-option": option.name });
+        if (!option.required) input.appendChild(el("option", { value: "" }, "(nobody)"));
         state.setup.members.forEach((m) => input.appendChild(el("option", { value: m.id }, m.name)));
-        input.value = state.setup.members.find((m) => m.id !== $("member").value).id;
+        if (option.required) input.value = state.setup.members.find((m) => m.id !== me()).id;
+      } else if (option.type === OPTION_TYPES.ATTACHMENT) {
+        input = el("input", { type: "file", "data-attachment-option": option.name });
+      } else if (option.type === OPTION_TYPES.BOOLEAN || (option.choices || []).length) {
+        input = el("select", { "data-option": option.name });
+        input.appendChild(el("option", { value: "" }, "(not set)"));
+        const choices = option.type === OPTION_TYPES.BOOLEAN
+          ? [{ name: "true", value: "true" }, { name: "false", value: "false" }] : option.choices;
+        choices.forEach((c) => input.appendChild(el("option", { value: c.value }, c.name)));
       } else {
         input = el("input", { type: "text", "data-option": option.name, maxlength: option.max_length || 500,
           placeholder: option.description });
@@ -81,7 +94,7 @@
     input.addEventListener("input", async () => {
       const asked = ++latest;
       const result = await api("/playground/api/autocomplete", {
-        member: $("member").value, command: $("command").value, subcommand: $("subcommand").value,
+        member: me(), command: $("command").value, subcommand: subcommandValue(),
         options: collectOptions(), focused: name,
       });
       if (asked !== latest) return;
@@ -98,13 +111,33 @@
     });
   }
 
+  function subcommandValue() { return $("subcommand-label").hidden ? "" : $("subcommand").value; }
+
   function collectOptions() {
     const options = {};
-    document.querySelectorAll("[data-option]").forEach((input) => { options[input.dataset.option] = input.value.trim(); });
+    document.querySelectorAll("#options [data-option]").forEach((input) => { options[input.dataset.option] = input.value.trim(); });
     return options;
   }
 
-  function addMessage(author, meta, body, classes) {
+  function readFile(file) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(file);
+    });
+  }
+
+  async function collectAttachments() {
+    const attachments = {};
+    for (const input of document.querySelectorAll("#options [data-attachment-option]")) {
+      const file = input.files && input.files[0];
+      if (file) attachments[input.dataset.attachmentOption] = { filename: file.name, content_type: file.type, data: await readFile(file) };
+    }
+    return attachments;
+  }
+
+  function addItem(author, meta, body, classes) {
     const item = el("li", { class: "message " + (classes || "") },
       el("div", {}, el("span", { class: "who" }, author), el("span", { class: "meta" }, meta)), body);
     $("messages").appendChild(item);
@@ -112,11 +145,17 @@
     return item;
   }
 
+  function showError(what, result) {
+    const item = addItem("Roast Den", what + ": the endpoint answered " + result.status,
+      el("div", { class: "error" }, result.error || JSON.stringify(result.response)), "bot");
+    item.dataset.state = "done";
+  }
+
   function readable(text) {
     return (text || "").replace(/<@!?(\d+)>/g, (whole, id) => "@" + memberName(id));
   }
 
-  // The little Discord markdown Roast Den's replies use: **bold**, `code` and "-# " subtext lines.
+  // The little Discord markdown Roast Den's replies use: **bold**, `code`, "-# " subtext and "> " quote lines.
   function markdown(text) {
     const container = el("div", { class: "reply" });
     readable(text).split("\n").forEach((line, index) => {
@@ -126,6 +165,10 @@
         target = el("span", { class: "subtext" });
         container.appendChild(target);
         line = line.substring(3);
+      } else if (line.startsWith("> ")) {
+        target = el("span", { class: "quote" });
+        container.appendChild(target);
+        line = line.substring(2);
       }
       line.split(/(\*\*[^*]+\*\*|`[^`]+`)/).forEach((part) => {
         if (part.startsWith("**") && part.endsWith("**") && part.length > 4) {
@@ -140,8 +183,33 @@
     return container;
   }
 
-  function renderDiscordMessage(item, message, isPrivate) {
+  function renderButtons(message) {
+    const rows = el("div", { class: "components" });
+    (message.components || []).forEach((row) => {
+      const rowNode = el("div", { class: "action-row" });
+      (row.components || []).filter((c) => c.type === 2).forEach((button) => {
+        const styleName = BUTTON_STYLES[button.style] || "secondary";
+        if (button.style === 5 && button.url) {
+          rowNode.appendChild(el("a", { class: "component " + styleName, href: button.url, target: "_blank" }, button.label || "link"));
+          return;
+        }
+        const node = el("button", { type: "button", class: "component " + styleName,
+          "data-custom-id": button.custom_id || "", "data-label": button.label || "" }, button.label || "");
+        if (button.disabled) node.disabled = true;
+        node.addEventListener("click", () => clickButton(message.id, button.custom_id, node));
+        rowNode.appendChild(node);
+      });
+      rows.appendChild(rowNode);
+    });
+    return rows;
+  }
+
+  function renderMessageBody(message, loading) {
     const body = el("div", { class: "reply-body" });
+    if (loading) {
+      body.appendChild(el("div", { class: "thinking" }, "Roast Den is thinking…"));
+      return body;
+    }
     if (message.content) body.appendChild(markdown(message.content));
     (message.embeds || []).forEach((embed) => {
       body.appendChild(el("div", { class: "embed" },
@@ -149,22 +217,109 @@
         embed.title ? el("div", { class: "author" }, embed.title) : null,
         embed.description ? markdown(embed.description) : null));
     });
-    item.querySelector(".thinking")?.remove();
-    item.appendChild(body);
-    if (isPrivate) item.appendChild(el("div", { class: "private-note" }, "Only you can see this"));
-    item.dataset.state = "done";
+    (message.attachments || []).forEach((file) => {
+      body.appendChild(el("div", { class: "attachment" }, "📎 ",
+        el("a", { href: file.url, target: "_blank", "data-attachment": file.filename }, file.filename),
+        el("span", { class: "muted small" }, " " + file.size + " bytes")));
+    });
+    if ((message.components || []).length) body.appendChild(renderButtons(message));
+    return body;
   }
 
-  async function pollOriginal(token, item, isPrivate) {
-    for (let attempt = 0; attempt < 600; attempt++) {
-      const result = await api("/playground/api/original?token=" + encodeURIComponent(token));
-      if (result.found && !result.loading) {
-        renderDiscordMessage(item, result.message, isPrivate);
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
+  function renderEntry(entry) {
+    const message = entry.message;
+    const key = JSON.stringify(entry);
+    let known = state.items.get(message.id);
+    if (known && known.key === key) return;
+    const mentionReply = !!message.message_reference;
+    const classes = "message bot" + (entry.ephemeral ? " private" : "") + (mentionReply ? " mention-reply" : "");
+    const meta = entry.caption || (mentionReply ? "reply in #general" : "");
+    const node = el("li", { class: classes, "data-message-id": message.id },
+      el("div", {}, el("span", { class: "who" }, (message.author || {}).username === "roastden" ? "Roast Den" : ((message.author || {}).username || "Roast Den")),
+        el("span", { class: "meta" }, meta)),
+      renderMessageBody(message, entry.loading));
+    if (entry.ephemeral) node.appendChild(el("div", { class: "private-note" }, "Only you can see this"));
+    node.dataset.state = entry.loading ? "thinking" : "done";
+    if (entry.visible_to) node.dataset.visibleTo = entry.visible_to;
+    if (known) {
+      known.node.replaceWith(node);
+    } else {
+      $("messages").appendChild(node);
+      node.scrollIntoView({ block: "end" });
     }
-    item.querySelector(".thinking").textContent = "No reply after five minutes: is the worker running?";
+    state.items.set(message.id, { key, node });
+    applyVisibility(node);
+  }
+
+  function applyVisibility(node) {
+    node.hidden = !!node.dataset.visibleTo && node.dataset.visibleTo !== me();
+  }
+
+  let refreshing = false;
+  async function refresh() {
+    if (refreshing) return;
+    refreshing = true;
+    try {
+      const result = await api("/playground/api/messages");
+      const seen = new Set();
+      (result.messages || []).forEach((entry) => { seen.add(entry.message.id); renderEntry(entry); });
+      for (const [id, known] of state.items) {
+        if (!seen.has(id)) { known.node.remove(); state.items.delete(id); }
+      }
+    } finally {
+      refreshing = false;
+    }
+  }
+
+  function handleAnswer(what, result) {
+    if (result.status !== 200) {
+      showError(what, result);
+    } else if ((result.response || {}).type === 9) {
+      openModal(result.token, result.response.data || {});
+    }
+    refresh();
+  }
+
+  async function clickButton(messageId, customId, node) {
+    node.disabled = true;
+    try {
+      handleAnswer("button", await api("/playground/api/component", { member: me(), message_id: messageId, custom_id: customId }));
+    } finally {
+      node.disabled = false;
+    }
+  }
+
+  function openModal(token, modal) {
+    state.modal = { token, modal };
+    $("modal-title").textContent = modal.title || "";
+    const fields = $("modal-fields");
+    fields.innerHTML = "";
+    (modal.components || []).forEach((row) => (row.components || []).forEach((input) => {
+      const attributes = { "data-modal-input": input.custom_id, maxlength: input.max_length || 4000,
+        placeholder: input.placeholder || "" };
+      if (input.required) attributes.required = "required";
+      const field = input.style === 2 ? el("textarea", Object.assign({ rows: 3 }, attributes)) : el("input", Object.assign({ type: "text" }, attributes));
+      field.value = input.value || "";
+      fields.appendChild(el("label", {}, input.label || input.custom_id, field));
+    }));
+    $("modal").hidden = false;
+    document.body.dataset.modal = "open";
+  }
+
+  function closeModal() {
+    $("modal").hidden = true;
+    state.modal = null;
+    delete document.body.dataset.modal;
+  }
+
+  async function submitModal(event) {
+    event.preventDefault();
+    if (!state.modal) return;
+    const values = {};
+    document.querySelectorAll("#modal-fields [data-modal-input]").forEach((input) => { values[input.dataset.modalInput] = input.value; });
+    const opened = state.modal;
+    closeModal();
+    handleAnswer("form", await api("/playground/api/modal", { member: me(), opened_by: opened.token, values }));
   }
 
   async function send(event) {
@@ -172,43 +327,13 @@
     $("send").disabled = true;
     try {
       const spec = command();
-      const options = collectOptions();
-      const subcommand = $("subcommand-label").hidden ? "" : $("subcommand").value;
-      const described = "/" + spec.name + (subcommand ? " " + subcommand : "") + " " +
-        Object.entries(options).filter(([, v]) => v).map(([k, v]) => k + ":" +
-          (k === "target" ? memberName(v) : v)).join(" ");
       const result = await api("/playground/api/command", {
-        member: $("member").value, command: spec.name, subcommand, options,
+        member: me(), command: spec.name, subcommand: subcommandValue(), options: collectOptions(),
+        attachments: await collectAttachments(),
       });
-      const response = result.response || {};
-      const flags = (response.data || {}).flags || 0;
-      const isPrivate = (flags & 64) === 64;
-      if (result.status !== 200) {
-        addMessage("Roast Den", "endpoint answered " + result.status, el("div", { class: "error" }, JSON.stringify(response)), "bot");
-      } else if (response.type === 5) {
-        const item = addMessage("Roast Den", memberName($("member").value) + " used " + described,
-          el("div", { class: "thinking" }, "Roast Den is thinking…"), "bot" + (isPrivate ? " private" : ""));
-        item.dataset.state = "thinking";
-        item.dataset.token = result.token;
-        pollOriginal(result.token, item, isPrivate);
-      } else if (response.type === 4) {
-        const item = addMessage("Roast Den", memberName($("member").value) + " used " + described,
-          el("div", {}), "bot" + (isPrivate ? " private" : ""));
-        renderDiscordMessage(item, response.data || {}, isPrivate);
-      }
+      handleAnswer("/" + spec.name, result);
     } finally {
       $("send").disabled = false;
-    }
-  }
-
-  let seenChannelMessages = 0;
-  async function refreshChannel() {
-    const result = await api("/playground/api/channel");
-    const messages = result.messages || [];
-    for (; seenChannelMessages < messages.length; seenChannelMessages++) {
-      const message = messages[seenChannelMessages];
-      const item = addMessage((message.author || {}).username || "Roast Den", "reply in #general", el("div", {}), "bot mention-reply");
-      renderDiscordMessage(item, message, false);
     }
   }
 
@@ -216,18 +341,19 @@
     event.preventDefault();
     const content = $("mention-text").value.trim();
     if (!content) return;
-    addMessage(memberName($("member").value), "in #general", el("div", { class: "reply" }, content), "human");
-    const result = await api("/playground/api/channel", { member: $("member").value, content });
-    if (result.note) addMessage("Roast Den", "", el("div", { class: "thinking" }, result.note), "bot note");
+    addItem(memberName(me()), "in #general", el("div", { class: "reply" }, content), "human");
+    const result = await api("/playground/api/channel", { member: me(), content });
+    if (result.note) addItem("Roast Den", "", el("div", { class: "thinking" }, result.note), "note");
     $("mention-text").value = "";
   }
 
   function renderMemberNote() {
-    const member = state.setup.members.find((m) => m.id === $("member").value);
+    const member = state.setup.members.find((m) => m.id === me());
     const notes = [];
     if (member.higher_self_of) notes.push("Higher Self of " + member.higher_self_of);
     if (member.manager) notes.push("can manage the server");
     $("member-note").textContent = notes.join("; ") || "an ordinary member";
+    document.querySelectorAll("#messages [data-visible-to]").forEach(applyVisibility);
     renderOptions();
   }
 
@@ -244,9 +370,12 @@
     $("member").addEventListener("change", renderMemberNote);
     $("composer").addEventListener("submit", send);
     $("mention-composer").addEventListener("submit", postMessage);
+    $("modal-form").addEventListener("submit", submitModal);
+    $("modal-cancel").addEventListener("click", closeModal);
     renderCommand();
     renderMemberNote();
-    setInterval(refreshChannel, 1000);
+    await refresh();
+    setInterval(refresh, 400);
     document.body.dataset.ready = "true";
   }
 

@@ -1,9 +1,12 @@
 package dev.roastden.local;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,6 +18,8 @@ import java.util.Optional;
  * @param dataFolder where DynamoDB Local keeps its data across restarts; empty for in-memory
  * @param model which model writes the personas' words
  * @param realDiscord a real Discord application to serve instead of the playground, when configured
+ * @param attachmentOrigins origins the worker may fetch attachments from besides Discord's CDN and the emulated one
+ *     ({@code ROASTDEN_ATTACHMENT_ORIGINS}, comma-separated; for tests that serve files themselves)
  */
 public record LocalConfig(
         int port,
@@ -22,7 +27,15 @@ public record LocalConfig(
         int discordPort,
         Optional<Path> dataFolder,
         ModelChoice model,
-        Optional<RealDiscord> realDiscord) {
+        Optional<RealDiscord> realDiscord,
+        List<URI> attachmentOrigins) {
+
+    /** The setting that adds attachment origins. */
+    public static final String ATTACHMENT_ORIGINS = "ROASTDEN_ATTACHMENT_ORIGINS";
+
+    public LocalConfig {
+        attachmentOrigins = List.copyOf(attachmentOrigins);
+    }
 
     /** The default folder for local data, relative to where the system is started. */
     public static final Path DEFAULT_DATA_FOLDER = Path.of(".roastden", "dynamodb");
@@ -41,7 +54,14 @@ public record LocalConfig(
 
     /** For tests: free ports, in memory, the offline generator. */
     public static LocalConfig forTests() {
-        return new LocalConfig(0, 0, 0, Optional.empty(), ModelChoice.offline("tests"), Optional.empty());
+        return new LocalConfig(0, 0, 0, Optional.empty(), ModelChoice.offline("tests"), Optional.empty(), List.of());
+    }
+
+    /** These settings with more attachment origins allowed. */
+    public LocalConfig withAttachmentOrigins(List<URI> origins) {
+        List<URI> all = new ArrayList<>(attachmentOrigins);
+        all.addAll(origins);
+        return new LocalConfig(port, sqsPort, discordPort, dataFolder, model, realDiscord, all);
     }
 
     public static LocalConfig fromEnvironment(Map<String, String> env) {
@@ -77,7 +97,41 @@ public record LocalConfig(
                 port(env, "ROASTDEN_DISCORD_PORT", 8787),
                 folder,
                 ModelChoice.fromEnvironment(env),
-                real);
+                real,
+                origins(value(env, ATTACHMENT_ORIGINS).orElse("")));
+    }
+
+    /**
+     * Comma-separated origins ({@code scheme://host[:port]}, no path); anything else stops the start with a message
+     * naming the bad entry, since a typo here would only show later as a refused import.
+     */
+    static List<URI> origins(String text) {
+        List<URI> origins = new ArrayList<>();
+        for (String entry : text.split(",")) {
+            String trimmed = entry.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            URI uri;
+            try {
+                uri = new URI(trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(ATTACHMENT_ORIGINS + " has an entry that is not a URL: '" + trimmed
+                        + "'. Write origins like https://files.example.test, comma-separated.");
+            }
+            boolean origin = (Objects.equals(uri.getScheme(), "http") || Objects.equals(uri.getScheme(), "https"))
+                    && uri.getHost() != null
+                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null
+                    && uri.getRawUserInfo() == null;
+            if (!origin) {
+                throw new IllegalStateException(ATTACHMENT_ORIGINS + " has an entry that is not an origin: '" + trimmed
+                        + "'. Write scheme://host[:port] with no path, e.g. http://127.0.0.1:9000.");
+            }
+            origins.add(uri);
+        }
+        return List.copyOf(origins);
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -1,8 +1,10 @@
 package dev.roastden.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.roastden.core.persona.PersonaCatalog;
+import dev.roastden.core.signature.SignatureVerifier;
 import dev.roastden.emulators.discord.DiscordEmulator;
 import dev.roastden.emulators.dynamodb.LocalDynamoDb;
 import dev.roastden.emulators.http.HttpExchanges;
@@ -10,6 +12,7 @@ import dev.roastden.emulators.sqs.LocalSqs;
 import dev.roastden.events.SignEvent;
 import dev.roastden.handler.HandlerConfig;
 import dev.roastden.handler.HandlerWiring;
+import dev.roastden.handler.HttpApiEvents;
 import dev.roastden.handler.HttpRequest;
 import dev.roastden.handler.HttpResponse;
 import dev.roastden.handler.InteractionEndpoint;
@@ -118,14 +121,25 @@ public final class LocalSystem implements AutoCloseable {
                 resources,
                 HandlerWiring.sqsClient(
                         new HandlerConfig(publicKey, "unused", "us-east-1", Optional.of(sqs.endpoint()))));
-        String queueUrl = sqsClient
+        // Long polling outlasts the handler client's short, Discord-clock timeouts: the poller gets its own client,
+        // which also creates the queue (ElasticMQ's first answer can take longer than the handler's 1.9 s budget).
+        SqsClient pollingClient = track(
+                resources,
+                SqsClient.builder()
+                        .endpointOverride(sqs.endpoint())
+                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
+                                .socketTimeout(Duration.ofSeconds(30))
+                                .build())
+                        .build());
+        String queueUrl = pollingClient
                 .createQueue(b -> b.queueName(QUEUE_NAME)
                         .attributes(Map.of(
                                 software.amazon.awssdk.services.sqs.model.QueueAttributeName.VISIBILITY_TIMEOUT,
                                 "120")))
                 .queueUrl();
-        InteractionEndpoint endpoint = HandlerWiring.create(
-                new HandlerConfig(publicKey, queueUrl, "us-east-1", Optional.of(sqs.endpoint())), log);
 
         // The worker: its own wiring, with DynamoDB Local, the Discord emulator and the chosen model.
         ModelChoice model = config.model();
@@ -147,6 +161,11 @@ public final class LocalSystem implements AutoCloseable {
         WorkerWiring.Builder worker = WorkerWiring.builder(workerConfig)
                 .dynamoEndpoint(dynamo.endpoint())
                 .botToken(() -> botToken);
+        List<URI> attachmentOrigins = new ArrayList<>();
+        discord.ifPresent(d -> attachmentOrigins.add(d.cdnOrigin()));
+        attachmentOrigins.addAll(config.attachmentOrigins());
+        // The worker fetches attachments over HTTPS from Discord's CDN only; locally also from these.
+        worker.attachmentOrigins(attachmentOrigins);
         switch (model.kind()) {
             case OFFLINE ->
                 worker.model(new OfflinePersonaModel())
@@ -164,18 +183,16 @@ public final class LocalSystem implements AutoCloseable {
         }
         WorkerWiring wiring = track(resources, worker.build());
         MemoryTable.createIfMissing(wiring.dynamo(), TABLE_NAME);
-        // Long polling outlasts the handler client's short, Discord-clock timeouts: the poller gets its own client.
-        SqsClient pollingClient = track(
-                resources,
-                SqsClient.builder()
-                        .endpointOverride(sqs.endpoint())
-                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
-                                .socketTimeout(Duration.ofSeconds(30))
-                                .build())
-                        .build());
+        // The handler reads the servers' rosters from the same table, with its own small client, as on Lambda.
+        InteractionEndpoint endpoint = HandlerWiring.create(
+                new HandlerConfig(
+                        publicKey,
+                        queueUrl,
+                        "us-east-1",
+                        Optional.of(sqs.endpoint()),
+                        Optional.of(TABLE_NAME),
+                        Optional.of(dynamo.endpoint())),
+                log);
         WorkerPoller poller =
                 track(resources, new WorkerPoller(pollingClient, queueUrl, new DeferredWorkerHandler(wiring)));
 
@@ -183,17 +200,30 @@ public final class LocalSystem implements AutoCloseable {
         ExecutorService executor = HttpExchanges.daemonPool(8, "roastden-local-http");
         server.setExecutor(executor);
         InteractionsHandler lambda = new InteractionsHandler(endpoint);
+        DiscordSide discordSide = new DiscordSide(SignatureVerifier.fromHex(publicKey), discord);
         server.createContext("/interactions", exchange -> {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, HttpResponse.error(405, "POST only"));
                 return;
             }
-            respond(exchange, endpoint.handle(new HttpRequest(headers(exchange), readBody(exchange))));
+            respond(
+                    exchange,
+                    discordSide.deliver(new HttpRequest(headers(exchange), readBody(exchange)), endpoint::handle));
         });
         server.createContext("/invoke/interactions", exchange -> {
+            byte[] event = readBody(exchange);
+            Optional<String> token = readEvent(event).flatMap(discordSide::received);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            lambda.handleRequest(new ByteArrayInputStream(readBody(exchange)), out, null);
-            send(exchange, 200, out.toByteArray());
+            lambda.handleRequest(new ByteArrayInputStream(event), out, null);
+            byte[] answer = out.toByteArray();
+            token.ifPresent(t -> {
+                JsonNode result = parse(answer);
+                discordSide.answered(
+                        t,
+                        result.path("statusCode").asInt(500),
+                        result.path("body").asText(""));
+            });
+            send(exchange, 200, answer);
         });
         server.createContext(
                 "/health", exchange -> send(exchange, 200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
@@ -219,6 +249,22 @@ public final class LocalSystem implements AutoCloseable {
         });
         poller.start();
         return new LocalSystem(resources, server, publicKey, queueUrl, sqsClient, discord, model.describe());
+    }
+
+    private static Optional<HttpRequest> readEvent(byte[] event) {
+        try {
+            return HttpApiEvents.read(new ByteArrayInputStream(event));
+        } catch (IOException | RuntimeException notAnEvent) {
+            return Optional.empty();
+        }
+    }
+
+    private static JsonNode parse(byte[] json) {
+        try {
+            return dev.roastden.core.json.Json.mapper().readTree(json);
+        } catch (IOException e) {
+            return dev.roastden.core.json.Json.mapper().createObjectNode();
+        }
     }
 
     private static <T extends AutoCloseable> T track(List<AutoCloseable> resources, T resource) {

@@ -11,18 +11,12 @@ import dev.roastden.core.json.Json;
 import dev.roastden.core.persona.Persona;
 import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.emulators.discord.DiscordEmulator;
-import dev.roastden.events.SignEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,13 +34,9 @@ final class Playground {
 
     private final DiscordEmulator discord;
     private final PersonaCatalog personas;
-    private final byte[] signingSeed;
-    private final URI interactionsUrl;
     private final String modelDescription;
-    private final PlaygroundInteractions interactions;
+    private final PlaygroundActions actions;
     private final ChannelMessages channelMessages;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Where channel messages that mention the bot go (the local stand-in for the gateway task). */
     interface ChannelMessages {
@@ -64,19 +54,23 @@ final class Playground {
             ChannelMessages channelMessages) {
         this.discord = discord;
         this.personas = personas;
-        this.signingSeed = signingSeed.clone();
-        this.interactionsUrl = interactionsUrl;
         this.modelDescription = modelDescription;
-        this.interactions = new PlaygroundInteractions(clock);
+        this.actions = new PlaygroundActions(
+                discord, new PlaygroundInteractions(clock), new SignedPoster(signingSeed, interactionsUrl, clock));
         this.channelMessages = channelMessages;
     }
 
     void register(HttpServer server) {
         server.createContext("/", this::staticFile);
         server.createContext("/playground/api/setup", exchange -> json(exchange, 200, setup()));
-        server.createContext("/playground/api/command", exchange -> handle(exchange, this::command));
-        server.createContext("/playground/api/autocomplete", exchange -> handle(exchange, this::autocomplete));
-        server.createContext("/playground/api/original", exchange -> json(exchange, 200, original(exchange)));
+        server.createContext("/playground/api/command", exchange -> handle(exchange, actions::command));
+        server.createContext("/playground/api/autocomplete", exchange -> handle(exchange, actions::autocomplete));
+        server.createContext("/playground/api/component", exchange -> handle(exchange, actions::click));
+        server.createContext("/playground/api/modal", exchange -> handle(exchange, actions::submitModal));
+        server.createContext("/playground/api/messages", exchange -> json(exchange, 200, actions.messages()));
+        server.createContext(
+                "/playground/api/original",
+                exchange -> json(exchange, 200, actions.original(query(exchange, "token"))));
         server.createContext("/playground/api/channel", exchange -> {
             if ("POST".equals(exchange.getRequestMethod())) {
                 handle(exchange, this::channelMessage);
@@ -109,57 +103,8 @@ final class Playground {
         return root;
     }
 
-    private ObjectNode command(JsonNode request) throws IOException, GeneralSecurityException {
-        DiscordUser member = member(request);
-        String command = request.path("command").asText();
-        Optional<String> subcommand =
-                Optional.of(request.path("subcommand").asText("")).filter(s -> !s.isBlank());
-        PlaygroundInteractions.Built built =
-                interactions.build(member, command, subcommand, options(request), Optional.empty());
-        // Discord shows the deferred "thinking…" message as soon as it has the type-5 answer; registering it
-        // first means a fast worker can never edit a message that does not exist yet.
-        discord.registerInteraction(SampleMembers.APPLICATION_ID, built.token(), SampleMembers.CHANNEL_ID);
-        HttpResponse<String> response = post(built.body());
-        ObjectNode out = Json.mapper().createObjectNode();
-        out.put("status", response.statusCode());
-        out.put("token", built.token());
-        out.put("interaction_id", built.id());
-        out.set("response", PlaygroundInteractions.parse(response.body()));
-        return out;
-    }
-
-    private ObjectNode autocomplete(JsonNode request) throws IOException, GeneralSecurityException {
-        DiscordUser member = member(request);
-        Optional<String> subcommand =
-                Optional.of(request.path("subcommand").asText("")).filter(s -> !s.isBlank());
-        PlaygroundInteractions.Built built = interactions.build(
-                member,
-                request.path("command").asText(),
-                subcommand,
-                options(request),
-                Optional.of(request.path("focused").asText()));
-        HttpResponse<String> response = post(built.body());
-        ObjectNode out = Json.mapper().createObjectNode();
-        out.put("status", response.statusCode());
-        out.set("response", PlaygroundInteractions.parse(response.body()));
-        return out;
-    }
-
-    private ObjectNode original(HttpExchange exchange) {
-        String query = Optional.ofNullable(exchange.getRequestURI().getQuery()).orElse("");
-        String token = query.startsWith("token=") ? query.substring("token=".length()) : "";
-        ObjectNode out = Json.mapper().createObjectNode();
-        Optional<JsonNode> message = discord.originalMessage(token);
-        out.put("found", message.isPresent());
-        message.ifPresent(m -> {
-            out.set("message", m);
-            out.put("loading", (m.path("flags").asInt(0) & DiscordEmulator.LOADING) != 0);
-        });
-        return out;
-    }
-
     private ObjectNode channelMessage(JsonNode request) {
-        DiscordUser author = member(request);
+        DiscordUser author = PlaygroundActions.member(request);
         String note = channelMessages.post(author, request.path("content").asText(""));
         return Json.mapper().createObjectNode().put("note", note);
     }
@@ -171,38 +116,6 @@ final class Playground {
         return out;
     }
 
-    private HttpResponse<String> post(String body) throws IOException, GeneralSecurityException {
-        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-        String signature = SignEvent.sign(signingSeed, timestamp, body.getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(interactionsUrl)
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("X-Signature-Ed25519", signature)
-                .header("X-Signature-Timestamp", timestamp)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted", e);
-        }
-    }
-
-    private static DiscordUser member(JsonNode request) {
-        return SampleMembers.find(request.path("member").asText())
-                .orElseThrow(() -> new IllegalArgumentException("Pick one of the sample members"));
-    }
-
-    private static Map<String, String> options(JsonNode request) {
-        Map<String, String> options = new LinkedHashMap<>();
-        request.path("options")
-                .fields()
-                .forEachRemaining(
-                        e -> options.put(e.getKey(), mentions(e.getValue().asText())));
-        return options;
-    }
-
     /** Turns "@Riley" into Riley's mention, as Discord's client does when a member picks someone in a text option. */
     static String mentions(String text) {
         String out = text;
@@ -210,6 +123,13 @@ final class Playground {
             out = out.replace("@" + member.displayName(), "<@" + member.id() + ">");
         }
         return out;
+    }
+
+    private static String query(HttpExchange exchange, String name) {
+        return dev.roastden.emulators.http.HttpExchanges.query(
+                        Optional.ofNullable(exchange.getRequestURI().getRawQuery())
+                                .orElse(""))
+                .getOrDefault(name, "");
     }
 
     private interface Action {

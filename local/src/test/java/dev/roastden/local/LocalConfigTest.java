@@ -74,4 +74,24 @@ class LocalConfigTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("ROASTDEN_PORT must be a port number, not 'eighty'");
     }
+
+    @Test
+    void attachmentOriginsAreCommaSeparatedOrigins() {
+        LocalConfig config = LocalConfig.fromEnvironment(
+                Map.of(LocalConfig.ATTACHMENT_ORIGINS, " http://127.0.0.1:9000 , https://files.example.test/ ,"));
+        assertThat(config.attachmentOrigins())
+                .containsExactly(
+                        java.net.URI.create("http://127.0.0.1:9000"),
+                        java.net.URI.create("https://files.example.test"));
+        assertThat(LocalConfig.fromEnvironment(Map.of()).attachmentOrigins()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://files.example.test", "https://files.example.test/cards", "127.0.0.1:9000"})
+    void anAttachmentOriginThatIsNotOneStopsTheStartNamingIt(String entry) {
+        assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of(LocalConfig.ATTACHMENT_ORIGINS, entry)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(LocalConfig.ATTACHMENT_ORIGINS)
+                .hasMessageContaining(entry);
+    }
 }

@@ -63,6 +63,39 @@ class LocalSystemTest {
                         .path("type")
                         .asInt())
                 .isEqualTo(5);
+        String token = Json.mapper()
+                .readTree(Json.mapper()
+                        .readTree(sample("apigw/remember.json"))
+                        .path("body")
+                        .asText())
+                .path("token")
+                .asText();
+        var known = system.discord().orElseThrow().interaction(token).orElseThrow();
+        assertThat(known.answered())
+                .as("the emulated Discord knows what it sent and what was answered")
+                .isTrue();
+        assertThat(known.responseType()).hasValue(5);
+        assertThat(known.problems()).isEmpty();
+    }
+
+    @Test
+    void aBadlySignedEventIsNotAnInteractionDiscordSent() throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.port() + "/invoke/interactions"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(sample("apigw/bad-signature.json")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(Json.mapper().readTree(response.body()).path("statusCode").asInt())
+                .isEqualTo(401);
+        String token = Json.mapper()
+                .readTree(Json.mapper()
+                        .readTree(sample("apigw/bad-signature.json"))
+                        .path("body")
+                        .asText())
+                .path("token")
+                .asText();
+        assertThat(token).isNotEmpty();
+        assertThat(system.discord().orElseThrow().interaction(token)).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.roastden.emulators.http.HttpExchanges;
+import dev.roastden.emulators.http.MultipartForm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,15 +27,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The Discord REST endpoints Roast Den calls, served in this JVM: interaction webhooks (edit, read and delete the
- * original response, follow-ups), channel messages (create, with Discord's {@code enforce_nonce} deduplication, and
- * list), typing, and application command registration (global and guild). Every request is recorded; JSON bodies are validated against Discord's official OpenAPI spec (and against
- * the spec's property names, so a misspelt field is caught), the User-Agent and content type are checked, and a
- * script can answer chosen requests with 429 (with {@code Retry-After}), 404 (10015, 10008) or 5xx instead.
+ * original response, follow-ups, JSON or multipart with files), channel messages (create, with Discord's {@code
+ * enforce_nonce} deduplication, and list), typing, application command registration (global and guild), and the
+ * attachment CDN ({@link EmulatedCdn}). Every request is recorded; JSON bodies and multipart {@code payload_json}
+ * parts are validated against Discord's official OpenAPI spec (and against the spec's property names, so a misspelt
+ * field is caught), the User-Agent and content type are checked, and a script can answer chosen requests with 429
+ * (with {@code Retry-After}), 404 (10015, 10008) or 5xx instead.
+ *
+ * <p>Like Discord, it knows the interactions it sent: {@link #receiveInteraction} before the app is called and
+ * {@link #interactionAnswered} with the app's in-line answer, which it checks against the spec's callback schema and
+ * turns into the original response (type 4 a message, 5 "thinking…", 6 and 7 the message the component sits on, 9
+ * a modal for the client to show). A webhook call for an interaction the app has not answered yet waits for the
+ * answer, at most Discord's three seconds, then gets 10015 as it would from Discord.
  *
  * <p>Invalid requests are answered like Discord does, 400 with code 50035, and keep their problems in {@link
  * RecordedRequest#problems()}.
@@ -47,6 +54,9 @@ public final class DiscordEmulator implements AutoCloseable {
     public static final String GET_ORIGINAL = "get_original_webhook_message";
     public static final String DELETE_ORIGINAL = "delete_original_webhook_message";
     public static final String EXECUTE_WEBHOOK = "execute_webhook";
+    public static final String GET_MESSAGE = "get_webhook_message";
+    public static final String PATCH_MESSAGE = "update_webhook_message";
+    public static final String DELETE_MESSAGE = "delete_webhook_message";
     public static final String CREATE_MESSAGE = "create_message";
     public static final String LIST_MESSAGES = "list_messages";
     public static final String TRIGGER_TYPING = "trigger_typing_indicator";
@@ -57,10 +67,14 @@ public final class DiscordEmulator implements AutoCloseable {
     /** Message flag Discord sets on a deferred response while the app is "thinking". */
     public static final int LOADING = 1 << 7;
 
+    /** Message flag: only the user who caused the message sees it. */
+    public static final int EPHEMERAL = MessageFactory.EPHEMERAL;
+
+    /** How long Discord waits for an in-line answer before the interaction fails and its token is useless. */
+    public static final Duration ANSWER_DEADLINE = Duration.ofSeconds(3);
+
     private static final String API_PREFIX = "/api/v10";
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
-    private static final Pattern USER_AGENT = Pattern.compile("^DiscordBot \\(\\S+, [^)\\s]+\\).*");
-    private static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d{1,20})>");
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{1,20}");
     private static final Set<String> BOT_ROUTES = Set.of(
             CREATE_MESSAGE,
@@ -78,9 +92,8 @@ public final class DiscordEmulator implements AutoCloseable {
             "get_guild_application_command",
             "update_guild_application_command",
             "delete_guild_application_command");
-    private static final Set<String> WEBHOOK_ROUTES =
-            Set.of(PATCH_ORIGINAL, GET_ORIGINAL, DELETE_ORIGINAL, EXECUTE_WEBHOOK);
-
+    private static final Set<String> WEBHOOK_ROUTES = Set.of(
+            PATCH_ORIGINAL, GET_ORIGINAL, DELETE_ORIGINAL, EXECUTE_WEBHOOK, GET_MESSAGE, PATCH_MESSAGE, DELETE_MESSAGE);
     private final ObjectMapper mapper = new ObjectMapper();
     private final DiscordSpec spec = DiscordSpec.get();
     private final HttpServer server;
@@ -90,9 +103,11 @@ public final class DiscordEmulator implements AutoCloseable {
 
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Deque<ScriptedFault> script = new ArrayDeque<>();
-    private final Map<String, InteractionState> interactions = new LinkedHashMap<>();
-    private final Map<String, List<ObjectNode>> channelMessages = new LinkedHashMap<>();
-    private final Map<String, Map<String, ObjectNode>> commands = new LinkedHashMap<>();
+
+    private final CommandRegistry registry;
+    private final MessageFactory factory;
+    private final EmulatedCdn cdn;
+    private final InteractionLedger ledger;
     private final Map<String, SentNonce> nonces = new LinkedHashMap<>();
     private volatile Function<RecordedRequest, Optional<Fault>> faultInjector = r -> Optional.empty();
     private volatile Optional<String> botToken = Optional.empty();
@@ -103,6 +118,10 @@ public final class DiscordEmulator implements AutoCloseable {
         this.server = server;
         this.executor = executor;
         this.clock = clock;
+        this.registry = new CommandRegistry(mapper, this::snowflake);
+        this.factory = new MessageFactory(mapper, clock, this::snowflake, () -> botUserId);
+        this.cdn = new EmulatedCdn(this::cdnOrigin, this::snowflake);
+        this.ledger = new InteractionLedger(this, mapper, spec, factory, cdn);
     }
 
     /** Starts on a free loopback port. */
@@ -130,6 +149,22 @@ public final class DiscordEmulator implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + API_PREFIX);
     }
 
+    /** The origin of the emulated attachment CDN ({@code http://127.0.0.1:{port}}), to allow where files are fetched. */
+    public URI cdnOrigin() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * Stores a file on the emulated CDN, as Discord does with a file a user attaches to a command, and answers its
+     * attachment object (id, filename, size, url, proxy_url, content_type) for {@code data.resolved.attachments}.
+     *
+     * @param contentType what the uploader said it is; empty to tell it from the name
+     * @throws IllegalArgumentException when it is larger than Discord's upload limit
+     */
+    public JsonNode upload(String channelId, String filename, Optional<String> contentType, byte[] bytes) {
+        return cdn.store(channelId, filename, contentType, bytes);
+    }
+
     /** Requires {@code Authorization: Bot <token>} with exactly this token on bot routes (default: any token). */
     public void requireBotToken(String token) {
         this.botToken = Optional.of(token);
@@ -147,48 +182,88 @@ public final class DiscordEmulator implements AutoCloseable {
 
     /** Records that Discord received an interaction and showed its deferred "thinking…" response. */
     public synchronized void registerInteraction(String applicationId, String token, String channelId) {
-        interactions.put(token, new InteractionState(applicationId, token, channelId));
+        ledger.register(applicationId, token, channelId);
+    }
+
+    /**
+     * Records an interaction Discord is about to send to the app (its full JSON, as signed). Until {@link
+     * #interactionAnswered} says what the app answered, webhook calls with its token wait.
+     *
+     * @throws IllegalArgumentException when it has no token
+     */
+    public synchronized void receiveInteraction(JsonNode interaction) {
+        ledger.receive(interaction);
+    }
+
+    /**
+     * Records the app's in-line answer to a {@link #receiveInteraction received} interaction: its HTTP status and
+     * body. A 200 with a valid callback makes the original response; anything else fails the interaction, as in
+     * Discord, and later webhook calls get 10015. Problems are kept in {@link ReceivedInteraction#problems()}.
+     */
+    public synchronized void interactionAnswered(String token, int status, String body) {
+        ledger.answered(token, status, body);
+    }
+
+    /** The interaction with this token, as sent and as answered. */
+    public synchronized Optional<ReceivedInteraction> interaction(String token) {
+        return ledger.view(token);
+    }
+
+    /** Every interaction sent so far, oldest first. */
+    public synchronized List<ReceivedInteraction> interactions() {
+        return ledger.views();
+    }
+
+    /** Any message the emulator holds, by id (with the emulator-only {@code pinged_user_ids}). */
+    public synchronized Optional<JsonNode> message(String messageId) {
+        return ledger.message(messageId);
+    }
+
+    /**
+     * Every message in a channel, oldest first: interaction responses (also "thinking…" and ephemeral ones, which
+     * carry {@code interaction_metadata.user}, the only one who sees them), follow-ups and bot messages.
+     */
+    public synchronized List<JsonNode> messagesIn(String channelId) {
+        return ledger.messagesIn(channelId);
     }
 
     /** Makes the token invalid, as 15 minutes after the interaction: later webhook calls get 404 10015. */
     public synchronized void expireInteraction(String token) {
-        interaction(token, "0").expired = true;
+        ledger.expire(token);
     }
 
     /** Deletes the original response, as a user can: later calls on it get 404 10008. */
     public synchronized void deleteOriginal(String token) {
-        interaction(token, "0").deleted = true;
+        ledger.deleteOriginal(token);
     }
 
     /**
      * The original response of the interaction with this token, as Discord would return it, plus the emulator-only
      * field {@code pinged_user_ids}: the users the last edit actually pinged under its {@code allowed_mentions}.
+     * Empty while the app has not answered, and for answers that make no message (a modal, choices, a PONG).
      */
     public synchronized Optional<JsonNode> originalMessage(String token) {
-        InteractionState state = interactions.get(token);
-        return state == null ? Optional.empty() : Optional.of(state.original.deepCopy());
+        return ledger.originalMessage(token);
     }
 
     /** The follow-up messages created for the interaction with this token. */
     public synchronized List<JsonNode> followUps(String token) {
-        InteractionState state = interactions.get(token);
-        return state == null ? List.of() : List.copyOf(state.followUps);
+        return ledger.followUps(token);
     }
 
     /** The messages created in a channel (each with the emulator-only {@code pinged_user_ids}). */
     public synchronized List<JsonNode> channelMessages(String channelId) {
-        return List.copyOf(channelMessages.getOrDefault(channelId, List.of()));
+        return List.copyOf(ledger.channelMessages(channelId));
     }
 
     /** The registered global commands of an application. */
     public synchronized List<JsonNode> commands(String applicationId) {
-        return List.copyOf(commands.getOrDefault(applicationId, Map.of()).values());
+        return registry.commands(applicationId);
     }
 
     /** The registered commands of an application in a guild. */
     public synchronized List<JsonNode> guildCommands(String applicationId, String guildId) {
-        return List.copyOf(
-                commands.getOrDefault(applicationId + "/" + guildId, Map.of()).values());
+        return registry.commands(applicationId + "/" + guildId);
     }
 
     /** Every request so far, oldest first. */
@@ -244,26 +319,7 @@ public final class DiscordEmulator implements AutoCloseable {
      * {@code allowed_mentions}, every user mentioned in {@code content}; with it, only what it allows.
      */
     public static Set<String> pingedUsers(JsonNode body) {
-        Set<String> mentioned = new LinkedHashSet<>();
-        Matcher m = USER_MENTION.matcher(body.path("content").asText(""));
-        while (m.find()) {
-            mentioned.add(m.group(1));
-        }
-        JsonNode allowed = body.get("allowed_mentions");
-        if (allowed == null || allowed.isNull()) {
-            return mentioned;
-        }
-        boolean parseUsers = false;
-        for (JsonNode p : allowed.path("parse")) {
-            parseUsers |= p.asText().equals("users");
-        }
-        if (parseUsers) {
-            return mentioned;
-        }
-        Set<String> listed = new LinkedHashSet<>();
-        allowed.path("users").forEach(u -> listed.add(u.asText()));
-        mentioned.retainAll(listed);
-        return mentioned;
+        return MessageFactory.pingedUsers(body);
     }
 
     @Override
@@ -281,74 +337,55 @@ public final class DiscordEmulator implements AutoCloseable {
             String query =
                     Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
             Map<String, String> headers = HttpExchanges.headers(exchange);
-            String body = HttpExchanges.body(exchange);
+            byte[] raw = HttpExchanges.bytes(exchange);
+            if (method.equals("GET") && fullPath.startsWith("/attachments/")) {
+                serveFile(exchange, fullPath);
+                return;
+            }
             if (!fullPath.startsWith(API_PREFIX + "/")) {
                 HttpExchanges.send(exchange, 404, "application/json", "{\"message\":\"404: Not Found\",\"code\":0}");
                 return;
             }
-            String path = fullPath.substring(API_PREFIX.length());
-            Optional<DiscordSpec.Match> match = spec.match(method, path);
-            List<String> problems = new ArrayList<>();
-            String ua = headers.get("user-agent");
-            if (ua == null || !USER_AGENT.matcher(ua).matches()) {
-                problems.add("User-Agent must look like 'DiscordBot ($url, $versionNumber)', was '" + ua + "'");
-            }
-            JsonNode json = null;
-            if (!body.isEmpty()) {
-                String contentType = headers.getOrDefault("content-type", "");
-                if (!contentType.startsWith("application/json")) {
-                    problems.add("Content-Type must be application/json, was '" + contentType + "'");
-                }
-                try {
-                    json = mapper.readTree(body);
-                } catch (IOException notJson) {
-                    problems.add("The body is not JSON");
-                }
-            }
-            if (match.isPresent() && json != null) {
-                problems.addAll(spec.validateRequest(match.get(), json));
-            }
-            String operationId = match.map(DiscordSpec.Match::operationId).orElse("unknown");
-            if (operationId.equals(LIST_MESSAGES)) {
-                problems.addAll(listQueryProblems(HttpExchanges.query(query)));
-            }
-            Map<String, String> params = new LinkedHashMap<>();
-            if (match.isPresent()) {
-                for (String name : List.of(
-                        "webhook_id", "webhook_token", "channel_id", "application_id", "guild_id", "command_id")) {
-                    String value = match.get().param(name);
-                    if (value != null) {
-                        params.put(name, value);
-                    }
-                }
-            }
-            RecordedRequest request = new RecordedRequest(
+            IncomingRequest incoming = IncomingRequest.read(
+                    spec,
+                    mapper,
                     method,
-                    path,
+                    fullPath.substring(API_PREFIX.length()),
                     query,
-                    operationId,
-                    params,
                     headers,
-                    body,
-                    Optional.ofNullable(json),
-                    problems,
-                    0,
+                    raw,
                     clock.instant());
-            Reply reply = respond(request);
+            RecordedRequest request = incoming.request();
+            Map<Integer, MultipartForm.Part> files = incoming.files();
+            Reply reply = respond(request, files);
             synchronized (this) {
-                requests.add(request.answered(reply.status));
+                requests.add(request.answered(reply.status()));
             }
-            if (reply.retryAfter != null) {
-                exchange.getResponseHeaders().set("Retry-After", reply.retryAfter);
+            if (reply.retryAfter() != null) {
+                exchange.getResponseHeaders().set("Retry-After", reply.retryAfter());
                 exchange.getResponseHeaders().set("X-RateLimit-Scope", "user");
             }
-            HttpExchanges.send(exchange, reply.status, "application/json", reply.body);
+            HttpExchanges.send(exchange, reply.status(), "application/json", reply.body());
         } catch (RuntimeException e) {
             HttpExchanges.send(exchange, 500, "application/json", "{\"message\":\"emulator error\",\"code\":0}");
         }
     }
 
-    private Reply respond(RecordedRequest request) throws IOException {
+    private void serveFile(HttpExchange exchange, String path) throws IOException {
+        Optional<EmulatedCdn.StoredFile> file = cdn.find(path);
+        if (file.isEmpty()) {
+            HttpExchanges.send(exchange, 404, "text/plain", "Not Found");
+            return;
+        }
+        byte[] bytes = file.get().bytes();
+        exchange.getResponseHeaders().set("Content-Type", file.get().contentType());
+        exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private Reply respond(RecordedRequest request, Map<Integer, MultipartForm.Part> files) throws IOException {
         String op = request.operationId();
         if (!BOT_ROUTES.contains(op) && !WEBHOOK_ROUTES.contains(op)) {
             return error(404, 0, "404: Not Found");
@@ -363,7 +400,7 @@ public final class DiscordEmulator implements AutoCloseable {
             }
         }
         if (request.header("user-agent")
-                .map(ua -> !USER_AGENT.matcher(ua).matches())
+                .map(ua -> !IncomingRequest.USER_AGENT.matcher(ua).matches())
                 .orElse(true)) {
             return error(403, 0, "User-Agent rejected");
         }
@@ -381,7 +418,7 @@ public final class DiscordEmulator implements AutoCloseable {
             return fault(fault.get());
         }
         synchronized (this) {
-            return route(request);
+            return route(request, files);
         }
     }
 
@@ -399,55 +436,26 @@ public final class DiscordEmulator implements AutoCloseable {
         return faultInjector.apply(request);
     }
 
-    private Reply route(RecordedRequest request) throws IOException {
+    private Reply route(RecordedRequest request, Map<Integer, MultipartForm.Part> files) throws IOException {
         String op = request.operationId();
         JsonNode json = request.json().orElse(mapper.createObjectNode());
         if (WEBHOOK_ROUTES.contains(op)) {
-            String token = request.params().get("webhook_token");
-            InteractionState state = interactions.get(token);
-            if (state == null && strictTokens) {
-                return error(404, 10015, "Unknown Webhook");
-            }
-            state = interaction(token, request.params().get("webhook_id"));
-            if (state.expired || !state.applicationId.equals(request.params().get("webhook_id"))) {
-                return error(404, 10015, "Unknown Webhook");
-            }
-            if (op.equals(EXECUTE_WEBHOOK)) {
-                ObjectNode message = message(state.channelId, json, 20, true);
-                message.put("webhook_id", state.applicationId);
-                message.put("application_id", state.applicationId);
-                state.followUps.add(message);
-                return ok(message);
-            }
-            if (state.deleted) {
-                return error(404, 10008, "Unknown Message");
-            }
-            switch (op) {
-                case GET_ORIGINAL:
-                    return ok(state.original);
-                case DELETE_ORIGINAL:
-                    state.deleted = true;
-                    return new Reply(204, null, null);
-                case PATCH_ORIGINAL:
-                default:
-                    apply(state.original, json);
-                    state.edits++;
-                    return ok(state.original);
-            }
+            return ledger.webhook(request, json, files, strictTokens);
         }
         switch (op) {
             case TRIGGER_TYPING:
                 return new Reply(204, null, null);
             case CREATE_MESSAGE:
-                return createMessage(request, json);
+                return createMessage(request, json, files);
             case LIST_MESSAGES:
                 return listMessages(request);
             default:
-                return commandRoute(request, json);
+                return registry.route(request, json);
         }
     }
 
-    private Reply createMessage(RecordedRequest request, JsonNode json) throws IOException {
+    private Reply createMessage(RecordedRequest request, JsonNode json, Map<Integer, MultipartForm.Part> files)
+            throws IOException {
         String channelId = request.params().get("channel_id");
         Optional<String> nonce =
                 json.hasNonNull("nonce") ? Optional.of(json.get("nonce").asText()) : Optional.empty();
@@ -459,7 +467,8 @@ public final class DiscordEmulator implements AutoCloseable {
         if (enforced && nonces.containsKey(nonceKey)) {
             return ok(nonces.get(nonceKey).message());
         }
-        ObjectNode message = message(channelId, json, json.has("message_reference") ? 19 : 0, false);
+        ObjectNode message = factory.create(
+                channelId, json, json.has("message_reference") ? 19 : 0, ledger.uploads(channelId, files));
         if (json.has("message_reference")) {
             message.set("message_reference", json.get("message_reference"));
             // A reply is always newer than the message it replies to, even when the clock stands still.
@@ -472,7 +481,7 @@ public final class DiscordEmulator implements AutoCloseable {
             }
         }
         nonce.ifPresent(n -> message.put("nonce", n));
-        channelMessages.computeIfAbsent(channelId, c -> new ArrayList<>()).add(message);
+        ledger.addChannelMessage(channelId, message);
         if (enforced) {
             nonces.put(nonceKey, new SentNonce(message, now));
         }
@@ -484,7 +493,7 @@ public final class DiscordEmulator implements AutoCloseable {
         Map<String, String> query = HttpExchanges.query(request.query());
         int limit = Integer.parseInt(query.getOrDefault("limit", "50"));
         List<ObjectNode> all =
-                new ArrayList<>(channelMessages.getOrDefault(request.params().get("channel_id"), List.of()));
+                new ArrayList<>(ledger.channelMessages(request.params().get("channel_id")));
         all.sort((a, b) -> Long.compareUnsigned(id(a), id(b)));
         List<ObjectNode> picked = new ArrayList<>();
         if (query.containsKey("after")) {
@@ -513,210 +522,12 @@ public final class DiscordEmulator implements AutoCloseable {
         return Long.parseUnsignedLong(message.path("id").asText("0"));
     }
 
-    private static List<String> listQueryProblems(Map<String, String> query) {
-        List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, String> e : query.entrySet()) {
-            switch (e.getKey()) {
-                case "around", "before", "after" -> {
-                    if (!SNOWFLAKE.matcher(e.getValue()).matches()) {
-                        problems.add("query " + e.getKey() + " must be a snowflake, was '" + e.getValue() + "'");
-                    }
-                }
-                case "limit" -> {
-                    if (!e.getValue().matches("\\d{1,3}")
-                            || Integer.parseInt(e.getValue()) < 1
-                            || Integer.parseInt(e.getValue()) > 100) {
-                        problems.add("query limit must be an integer from 1 to 100, was '" + e.getValue() + "'");
-                    }
-                }
-                default -> problems.add("unknown query parameter '" + e.getKey() + "'");
-            }
-        }
-        if (query.keySet().stream().filter(k -> !k.equals("limit")).count() > 1) {
-            problems.add("around, before and after are mutually exclusive");
-        }
-        return problems;
-    }
-
-    private Reply commandRoute(RecordedRequest request, JsonNode json) throws IOException {
-        String app = request.params().get("application_id");
-        String guild = request.params().get("guild_id");
-        String key = guild == null ? app : app + "/" + guild;
-        Map<String, ObjectNode> registered = commands.computeIfAbsent(key, k -> new LinkedHashMap<>());
-        String op = request.operationId().replace("guild_", "");
-        String commandId = request.params().get("command_id");
-        switch (op) {
-            case "list_application_commands":
-                return ok(mapper.valueToTree(new ArrayList<>(registered.values())));
-            case "bulk_set_application_commands": {
-                Map<String, ObjectNode> next = new LinkedHashMap<>();
-                for (JsonNode item : json) {
-                    ObjectNode existing = findByName(registered, item);
-                    ObjectNode command = command(app, guild, item, existing);
-                    next.put(command.get("id").asText(), command);
-                }
-                registered.clear();
-                registered.putAll(next);
-                return ok(mapper.valueToTree(new ArrayList<>(registered.values())));
-            }
-            case "create_application_command": {
-                ObjectNode existing = findByName(registered, json);
-                ObjectNode command = command(app, guild, json, existing);
-                registered.put(command.get("id").asText(), command);
-                return new Reply(existing == null ? 201 : 200, mapper.writeValueAsString(command), null);
-            }
-            case "get_application_command":
-                return registered.containsKey(commandId)
-                        ? ok(registered.get(commandId))
-                        : error(404, 10063, "Unknown application command");
-            case "update_application_command": {
-                ObjectNode existing = registered.get(commandId);
-                if (existing == null) {
-                    return error(404, 10063, "Unknown application command");
-                }
-                ObjectNode merged = existing.deepCopy();
-                json.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
-                ObjectNode command = command(app, guild, merged, existing);
-                registered.put(commandId, command);
-                return ok(command);
-            }
-            case "delete_application_command":
-                return registered.remove(commandId) != null
-                        ? new Reply(204, null, null)
-                        : error(404, 10063, "Unknown application command");
-            default:
-                return error(404, 0, "404: Not Found");
-        }
-    }
-
-    private static ObjectNode findByName(Map<String, ObjectNode> registered, JsonNode item) {
-        int type = item.path("type").asInt(1);
-        for (ObjectNode existing : registered.values()) {
-            if (existing.path("name").asText().equals(item.path("name").asText())
-                    && existing.path("type").asInt(1) == type) {
-                return existing;
-            }
-        }
-        return null;
-    }
-
-    private ObjectNode command(String app, String guild, JsonNode item, ObjectNode existing) {
-        ObjectNode command = mapper.createObjectNode();
-        command.put("id", existing != null ? existing.get("id").asText() : snowflake());
-        command.put("application_id", app);
-        command.put("version", snowflake());
-        JsonNode permissions = item.get("default_member_permissions");
-        if (permissions == null || permissions.isNull()) {
-            command.putNull("default_member_permissions");
-        } else {
-            command.put("default_member_permissions", permissions.asText());
-        }
-        command.put("type", item.path("type").asInt(1));
-        command.put("name", item.path("name").asText());
-        command.put("description", item.path("description").asText(""));
-        if (guild != null) {
-            command.put("guild_id", guild);
-        }
-        for (String copy : List.of(
-                "options",
-                "contexts",
-                "integration_types",
-                "nsfw",
-                "name_localizations",
-                "description_localizations",
-                "handler")) {
-            if (item.has(copy) && !item.get(copy).isNull()) {
-                command.set(copy, item.get(copy));
-            }
-        }
-        return command;
-    }
-
-    private InteractionState interaction(String token, String applicationId) {
-        return interactions.computeIfAbsent(token, t -> new InteractionState(applicationId, t, "0"));
-    }
-
-    private void apply(ObjectNode original, JsonNode patch) {
-        if (patch.has("content")) {
-            original.put(
-                    "content",
-                    patch.get("content").isNull() ? "" : patch.get("content").asText());
-        }
-        if (patch.has("embeds")) {
-            ArrayNode embeds = original.putArray("embeds");
-            for (JsonNode embed : patch.path("embeds")) {
-                ObjectNode copy = embed.deepCopy();
-                copy.put("type", "rich");
-                embeds.add(copy);
-            }
-        }
-        if (patch.has("components")) {
-            original.set("components", patch.get("components"));
-        }
-        int flags = original.path("flags").asInt(0) & ~LOADING;
-        if (patch.has("flags") && !patch.get("flags").isNull()) {
-            flags |= patch.get("flags").asInt();
-        }
-        original.put("flags", flags);
-        original.put("edited_timestamp", clock.instant().toString());
-        original.set("pinged_user_ids", mapper.valueToTree(pingedUsers(patch)));
-    }
-
-    private ObjectNode message(String channelId, JsonNode body, int type, boolean fromWebhook) {
-        ObjectNode message = mapper.createObjectNode();
-        message.put("id", snowflake());
-        message.put("channel_id", channelId);
-        ObjectNode author = message.putObject("author");
-        author.put("id", botUserId);
-        author.put("username", "roastden");
-        author.putNull("avatar");
-        author.put("discriminator", "0000");
-        author.put("public_flags", 0);
-        author.put("flags", 0);
-        author.putNull("global_name");
-        author.putNull("primary_guild");
-        author.put("bot", true);
-        message.put("content", body.path("content").asText(""));
-        message.put("timestamp", clock.instant().toString());
-        message.putNull("edited_timestamp");
-        message.put("tts", false);
-        message.put("mention_everyone", false);
-        message.putArray("mentions");
-        message.putArray("mention_roles");
-        message.putArray("attachments");
-        ArrayNode embeds = message.putArray("embeds");
-        for (JsonNode embed : body.path("embeds")) {
-            ObjectNode copy = embed.deepCopy();
-            copy.put("type", "rich");
-            embeds.add(copy);
-        }
-        message.putArray("components");
-        message.put("pinned", false);
-        message.put("type", type);
-        message.put("flags", body.path("flags").asInt(0));
-        message.set("pinged_user_ids", mapper.valueToTree(pingedUsers(body)));
-        return message;
-    }
-
     private Reply ok(JsonNode body) throws IOException {
-        JsonNode copy = body.deepCopy();
-        stripPrivate(copy);
-        return new Reply(200, mapper.writeValueAsString(copy), null);
-    }
-
-    private static void stripPrivate(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.remove("pinged_user_ids");
-        } else if (node instanceof ArrayNode array) {
-            array.forEach(DiscordEmulator::stripPrivate);
-        }
+        return Reply.json(mapper, body);
     }
 
     private Reply error(int status, int code, String message) throws IOException {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("message", message);
-        body.put("code", code);
-        return new Reply(status, mapper.writeValueAsString(body), null);
+        return Reply.error(mapper, status, code, message);
     }
 
     private Reply fault(Fault fault) throws IOException {
@@ -738,29 +549,7 @@ public final class DiscordEmulator implements AutoCloseable {
         return Long.toUnsignedString((millis << 22) | (sequence.incrementAndGet() & 0x3FFFFF));
     }
 
-    private final class InteractionState {
-        final String applicationId;
-        final ObjectNode original;
-        final String channelId;
-        final List<ObjectNode> followUps = new ArrayList<>();
-        boolean expired;
-        boolean deleted;
-        int edits;
-
-        InteractionState(String applicationId, String token, String channelId) {
-            this.applicationId = applicationId;
-            this.channelId = channelId;
-            ObjectNode deferred = mapper.createObjectNode();
-            this.original = message(channelId, deferred, 20, true);
-            original.put("flags", LOADING);
-            original.put("webhook_id", applicationId);
-            original.put("application_id", applicationId);
-        }
-    }
-
     private record SentNonce(ObjectNode message, Instant at) {}
 
     private record ScriptedFault(Predicate<RecordedRequest> which, Fault fault) {}
-
-    private record Reply(int status, String body, String retryAfter) {}
 }

@@ -178,6 +178,15 @@ public final class DiscordSpec {
         return problems;
     }
 
+    /** Problems with {@code body} as an instance of the spec's schema {@code name} (e.g. {@code MessageResponse}). */
+    public List<String> validateSchema(String name, JsonNode body) {
+        List<String> problems = new ArrayList<>();
+        for (ValidationMessage message : schema("/components/schemas/" + name).validate(body)) {
+            problems.add(message.getMessage());
+        }
+        return problems;
+    }
+
     private JsonSchema schema(String pointer) {
         return schemas.computeIfAbsent(pointer, p -> {
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().build();

@@ -41,6 +41,13 @@ public final class HttpExchanges {
         });
     }
 
+    /** The request body's bytes. */
+    public static byte[] bytes(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            return in.readAllBytes();
+        }
+    }
+
     /** The request body as UTF-8 text. */
     public static String body(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {

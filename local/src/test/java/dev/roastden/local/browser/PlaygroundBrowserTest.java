@@ -16,14 +16,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A person's view of the playground in headless Chromium: roast a member and see the reply; remember a fact and
- * see it used; forget it and see it gone. Skips with a message where Chromium is not installed (CI installs it,
- * and there the test always runs: CI=true turns a missing browser into a failure).
+ * see it used; forget it and see it gone. Create a member's persona through its form, see that it does not speak,
+ * have the member accept with the button, and see it roast; import a character card file and see it roast; opt out
+ * and see a roast of you refused. Skips with a message where Chromium is not installed (CI installs it, and there
+ * the test always runs: CI=true turns a missing browser into a failure).
  */
 class PlaygroundBrowserTest {
     private static final Duration REPLY = Duration.ofSeconds(30);
     private static final String SAM = "100000000000000005";
     private static final String RILEY = "100000000000000006";
     private static final String FORDIE = "100000000000000001";
+    private static final String ALEX = "100000000000000007";
 
     private static LocalSystem system;
     private static WebDriverSession browser;
@@ -95,6 +98,120 @@ class PlaygroundBrowserTest {
         Files.write(screenshot, browser.screenshot());
     }
 
+    @Test
+    void aMembersPersonaSpeaksOnlyOnceTheyAcceptWithTheButton() throws Exception {
+        // Sam makes a persona of Riley: the command answers with a form, which Sam fills in and submits.
+        browser.select("#member", SAM);
+        browser.select("#command", "persona");
+        browser.select("#subcommand", "create");
+        browser.type("[data-option=name]", "Riley Prime");
+        browser.select("[data-option=member]", RILEY);
+        int before = botMessages();
+        browser.click("#send");
+        browser.await("document.body.dataset.modal === 'open'", REPLY);
+        assertThat(browser.script("return document.querySelector('[data-modal-input=name]').value;")
+                        .asText())
+                .isEqualTo("Riley Prime");
+        browser.type("[data-modal-input=summary]", "The friend who is early to everything and says so.");
+        browser.type("[data-modal-input=traits]", "punctual\nsmug about it");
+        browser.type("[data-modal-input=speech]", "Short sentences.\n\"I was here at eight.\"");
+        browser.type("[data-modal-input=roast_style]", "Deadpan, about lateness.");
+        browser.click("#modal-submit");
+        String request = awaitNewReply(before);
+        assertThat(request).contains("@Riley").contains("Riley Prime");
+        String accept = browser.script("const b = document.querySelector(\"button[data-custom-id^='rd1:pa:']\");"
+                        + " return b ? b.dataset.customId : '';")
+                .asText();
+        assertThat(accept).as("the request carries an Accept button").isNotEmpty();
+        String personaId = accept.split(":")[2];
+        Files.write(Path.of("target", "playground-consent.png"), browser.screenshot());
+
+        // Before Riley accepts, the persona does not speak.
+        assertThat(roastWith(FORDIE, personaId)).doesNotContain("offline");
+
+        // Riley presses Accept on the request; the request itself changes.
+        browser.select("#member", RILEY);
+        browser.script("document.querySelector(\"button[data-custom-id='" + accept + "']\").click(); return true;");
+        browser.await(
+                "(() => { const b = document.querySelector(\"button[data-custom-id^='rd1:pw:']\");"
+                        + " return b && b.closest('.message').innerText.includes('accepted'); })()",
+                REPLY);
+
+        // Now it roasts.
+        assertThat(roastWith(FORDIE, personaId)).contains("Riley Prime").contains("offline");
+    }
+
+    @Test
+    void anImportedCardRoastsUnderItsName() throws Exception {
+        Path card = Files.createTempFile("roastden-card", ".png");
+        Files.write(card, dev.roastden.local.CardFixtures.pngCard("Old Salt Maris"));
+        browser.select("#member", ALEX);
+        browser.select("#command", "persona");
+        browser.select("#subcommand", "import");
+        browser.type("[data-attachment-option=file]", card.toAbsolutePath().toString());
+        String imported = sendAndAwaitReply();
+        assertThat(imported).contains("Old Salt Maris");
+        assertThat(lastMessageText()).contains("Only you can see this");
+
+        // Sam finds it through autocomplete and roasts Riley with it.
+        browser.select("#member", SAM);
+        browser.select("#command", "roast");
+        browser.select("[data-option=target]", RILEY);
+        String picked = pickPersona("maris", "Maris");
+        assertThat(picked).isNotEmpty();
+        assertThat(sendAndAwaitReply()).contains("Old Salt Maris").contains("offline");
+    }
+
+    @Test
+    void aRoastOfSomeoneWhoOptedOutIsRefused() throws Exception {
+        browser.select("#member", RILEY);
+        browser.select("#command", "optout");
+        sendAndAwaitReply();
+        assertThat(lastMessageText()).contains("Only you can see this");
+        try {
+            assertThat(roastWith(RILEY, "ford")).doesNotContain("offline");
+        } finally {
+            browser.select("#member", RILEY);
+            browser.select("#command", "optin");
+            sendAndAwaitReply();
+        }
+    }
+
+    /** Sam roasts {@code target} with the persona typed in as {@code persona} (no autocomplete pick). */
+    private String roastWith(String target, String persona) throws Exception {
+        browser.select("#member", SAM);
+        browser.select("#command", "roast");
+        browser.select("[data-option=target]", target);
+        browser.type("[data-option=persona]", persona);
+        return sendAndAwaitReply();
+    }
+
+    /** Types into the persona option and picks the first choice whose name contains {@code shown}; its value. */
+    private String pickPersona(String typed, String shown) throws Exception {
+        browser.type("[data-option=persona]", typed);
+        String find = "[...document.querySelectorAll('[data-choices-for=persona] li')]"
+                + ".find(li => li.textContent.includes('" + shown + "'))";
+        browser.await(find, Duration.ofSeconds(10));
+        browser.script("const li = " + find + "; li.dispatchEvent(new MouseEvent('mousedown', {bubbles: true}));"
+                + " return true;");
+        return browser.script("return document.querySelector('[data-option=persona]').value;")
+                .asText();
+    }
+
+    private int botMessages() throws Exception {
+        return browser.script("return document.querySelectorAll('.message.bot').length;")
+                .asInt();
+    }
+
+    /** Waits until a message after the first {@code before} has turned from "thinking…" into the reply. */
+    private String awaitNewReply(int before) throws Exception {
+        browser.await(
+                "(() => { const all = document.querySelectorAll('.message.bot');" + " return all.length > " + before
+                        + " && all[all.length - 1].dataset.state === 'done'; })()",
+                REPLY);
+        return lastMessageText();
+    }
+
     private String roast(String typedPersona) throws Exception {
         browser.select("#member", SAM);
         browser.select("#command", "roast");
@@ -119,14 +236,9 @@ class PlaygroundBrowserTest {
 
     /** Sends the command and waits until its message has turned from "thinking…" into the reply; returns it. */
     private String sendAndAwaitReply() throws Exception {
-        int before = browser.script("return document.querySelectorAll('.message.bot').length;")
-                .asInt();
+        int before = botMessages();
         browser.click("#send");
-        browser.await(
-                "(() => { const all = document.querySelectorAll('.message.bot');" + " return all.length > " + before
-                        + " && all[all.length - 1].dataset.state === 'done'; })()",
-                REPLY);
-        return lastMessageText();
+        return awaitNewReply(before);
     }
 
     private String lastMessageText() throws Exception {
