@@ -89,6 +89,26 @@ class PersonaImportExportTest {
     }
 
     @Test
+    void aCardPngNeverSeenBeforeImportsAndRoastsUnderItsName() {
+        String name = "Wanda " + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
+        String card = "{\"spec\":\"chara_card_v2\",\"spec_version\":\"2.0\",\"data\":{\"name\":\"" + name
+                + "\",\"description\":\"{{char}} reviews every sandwich she meets. Harshly.\",\"personality\":\"picky,"
+                + " loud\",\"first_mes\":\"Crusts? On a Tuesday?\",\"mes_example\":\"\"}}";
+        byte[] png = dev.roastden.worker.persona.card.CardPngs.png(
+                Map.of("chara", dev.roastden.worker.persona.card.CardPngs.base64(card)));
+        String said = answer(jobs.importing(Jobs.ADMIN, cdn.upload("wanda.png", png), Optional.empty()));
+        String id = dev.roastden.worker.persona.card.Texts.slug(name).orElseThrow();
+        assertThat(said).contains("Imported **" + name + "** as `" + id + "`");
+
+        h.bedrock.enqueue(
+                dev.roastden.emulators.bedrock.Outcome.answer("That sandwich has seen better days. So have you."));
+        DeferredJob roast = h.jobs.roast(Jobs.SAMMY, Jobs.RILES, id, null);
+        h.deliver(roast);
+        assertThat(h.shown(roast)).contains(name).contains("So have you.");
+        assertThat(h.bedrock.calls()).hasSize(1);
+    }
+
+    @Test
     void importingAMembersCardAsksThemFirst() {
         Attachment file = cdn.upload("card.png", CardFixtures.bytes("v2.card.png"));
         h.deliver(jobs.importing(Jobs.SAMMY, file, Optional.of(Jobs.RILES)));
