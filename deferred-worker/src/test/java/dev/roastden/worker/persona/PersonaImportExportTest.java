@@ -109,6 +109,25 @@ class PersonaImportExportTest {
     }
 
     @Test
+    void aCdnHiccupIsRetriedAndOnTheLastAttemptExplained() {
+        Attachment file = cdn.upload("card.png", CardFixtures.bytes("v2.card.png"));
+        cdn.fail(file, 503);
+        DeferredJob job = jobs.importing(Jobs.ADMIN, file, Optional.empty());
+        var batch = h.deliver(job);
+        assertThat(batch.getBatchItemFailures()).hasSize(1);
+        assertThat(h.wiring.personaStore().roster(Jobs.GUILD).entries()).isEmpty();
+        cdn.heal(file);
+        h.deliver(2, job);
+        assertThat(h.shown(job)).contains("Imported **Marisol Wrench**");
+
+        Attachment broken = cdn.upload("card2.png", CardFixtures.bytes("v3.card.png"));
+        cdn.fail(broken, 503);
+        DeferredJob last = jobs.importing(Jobs.ADMIN, broken, Optional.empty());
+        h.deliver(h.wiring.config().maxReceives(), last);
+        assertThat(h.shown(last)).contains("I couldn't import that file: Discord's CDN answered 503.");
+    }
+
+    @Test
     void importingAMembersCardAsksThemFirst() {
         Attachment file = cdn.upload("card.png", CardFixtures.bytes("v2.card.png"));
         h.deliver(jobs.importing(Jobs.SAMMY, file, Optional.of(Jobs.RILES)));
