@@ -230,6 +230,32 @@ class PersonaImportExportTest {
     }
 
     @Test
+    void aBundledPersonaExportsAndImportsAsItselfWithoutItsHigherSelf() throws Exception {
+        CommandHandler export = h.wiring
+                .commands()
+                .command(CommandCatalog.PERSONA, Optional.of(CommandCatalog.PERSONA_EXPORT))
+                .orElseThrow();
+        Reply reply = export.handle(
+                        jobs.persona(
+                                CommandCatalog.PERSONA_EXPORT,
+                                Jobs.SAMMY,
+                                Map.of(CommandCatalog.PERSONA_OPTION, "ford", CommandCatalog.FORMAT_OPTION, "card"),
+                                Map.of()),
+                        PersonaJobs.FIRST)
+                .reply();
+        answer(jobs.importing(
+                Jobs.ADMIN,
+                cdn.upload("ford.card.json", reply.file().orElseThrow().bytes()),
+                Optional.empty()));
+        ObjectNode imported = PersonaJson.tree(stored("ford-2"));
+        ObjectNode bundled = PersonaJson.tree(h.wiring.personas().find("ford").orElseThrow());
+        bundled.remove("higher_self");
+        bundled.put("id", "ford-2");
+        imported.remove("extensions");
+        assertThat(imported).isEqualTo(bundled);
+    }
+
+    @Test
     void exportOfAPendingMembersPersonaIsForThemOrManagers() throws Exception {
         h.deliver(jobs.create(Jobs.SAMMY, Optional.of(Jobs.RILES), PersonaJobs.sampleForm("Dawn Patrol")));
         CommandHandler export = h.wiring
