@@ -47,6 +47,9 @@ public final class LocalMain {
         } else {
             System.out.println(
                     "  Discord REST emulator  " + system.discord().get().apiBase());
+            System.out.println("  Attachment CDN         "
+                    + system.discord().get().cdnOrigin() + "/attachments/{channel}/{id}/{filename}");
+            System.out.println("  What an interaction became: GET " + base + "/playground/api/original?token=<token>");
             System.out.println();
             System.out.println(
                     "Try a signed PING (answers {\"type\":1}; change a byte of the body and it answers 401):");
