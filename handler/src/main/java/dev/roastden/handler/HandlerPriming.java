@@ -39,11 +39,13 @@ final class HandlerPriming implements Resource {
         Arrays.fill(PRIMING_SEED, (byte) 7);
     }
 
-    private static final String PING = "{\"type\":1,\"id\":\"5\",\"application_id\":\"1\"}";
+    private static final String PING =
+            "{\"type\":1,\"id\":\"1300000000000000005\",\"application_id\":\"1300000000000000001\"}";
     private static final String COMMAND =
-            "{\"type\":2,\"id\":\"1300000000000000000\",\"application_id\":\"1\",\"token\":\"priming\","
-                    + "\"guild_id\":\"2\",\"channel_id\":\"3\",\"locale\":\"en-US\",\"member\":{\"permissions\":\"0\","
-                    + "\"user\":{\"id\":\"4\",\"username\":\"priming\"}},\"data\":{\"name\":\"ask\",\"type\":1,"
+            "{\"type\":2,\"id\":\"1300000000000000000\",\"application_id\":\"1300000000000000001\","
+                    + "\"token\":\"priming\",\"guild_id\":\"1300000000000000002\",\"channel_id\":\"1300000000000000003\","
+                    + "\"locale\":\"en-US\",\"member\":{\"permissions\":\"0\","
+                    + "\"user\":{\"id\":\"1300000000000000004\",\"username\":\"priming\"}},\"data\":{\"name\":\"ask\",\"type\":1,"
                     + "\"options\":[{\"name\":\"question\",\"type\":3,\"value\":\"ready?\"}]}}";
     private static final String AUTOCOMPLETE = COMMAND.replace("\"type\":2", "\"type\":4")
             .replace(

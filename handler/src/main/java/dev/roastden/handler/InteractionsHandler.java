@@ -16,16 +16,34 @@ import org.crac.Core;
  */
 public final class InteractionsHandler implements RequestStreamHandler {
     private final InteractionEndpoint endpoint;
+    /**
+     * Held here because the CRaC runtime holds registered resources only weakly: a priming nobody references can be
+     * collected before the snapshot, and the snapshot is then taken unprimed.
+     */
+    private final Optional<HandlerPriming> priming;
 
     /** Used by Lambda: configured from the environment and primed for SnapStart. */
     public InteractionsHandler() {
-        this(HandlerWiring.fromEnvironment());
-        Core.getGlobalContext().register(new HandlerPriming());
+        this(HandlerWiring.fromEnvironment(), Core.getGlobalContext());
+    }
+
+    /** An endpoint primed before a snapshot of {@code checkpoints}. */
+    InteractionsHandler(InteractionEndpoint endpoint, org.crac.Context<org.crac.Resource> checkpoints) {
+        this.endpoint = endpoint;
+        HandlerPriming primingResource = new HandlerPriming();
+        this.priming = Optional.of(primingResource);
+        checkpoints.register(primingResource);
     }
 
     /** Used by tests and the local server. */
     public InteractionsHandler(InteractionEndpoint endpoint) {
         this.endpoint = endpoint;
+        this.priming = Optional.empty();
+    }
+
+    /** The priming resource registered for the snapshot, held strongly; empty for tests and the local server. */
+    Optional<HandlerPriming> priming() {
+        return priming;
     }
 
     @Override
