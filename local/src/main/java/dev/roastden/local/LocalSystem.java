@@ -260,7 +260,7 @@ public final class LocalSystem implements AutoCloseable {
         return new LocalSystem(resources, server, publicKey, queueUrl, sqsClient, discord, model.describe(), ports);
     }
 
-    private static SqsClient setupSqs(URI endpoint) {
+    static SqsClient setupSqs(URI endpoint) {
         return SqsClient.builder()
                 .endpointOverride(endpoint)
                 .region(software.amazon.awssdk.regions.Region.US_EAST_1)
@@ -275,7 +275,7 @@ public final class LocalSystem implements AutoCloseable {
                 .build();
     }
 
-    private static DynamoDbClient setupDynamo(URI endpoint) {
+    static DynamoDbClient setupDynamo(URI endpoint) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(software.amazon.awssdk.regions.Region.US_EAST_1)
