@@ -99,7 +99,9 @@ public final class WorkerWiring implements AutoCloseable {
         b.secretsEndpoint.ifPresent(secretsBuilder::endpointOverride);
         this.secrets = secretsBuilder.build();
 
-        this.metrics = b.metrics.orElseGet(PowertoolsWorkerMetrics::new);
+        String modelName =
+                b.model.map(dev.roastden.core.model.PersonaModel::label).orElse(config.modelId());
+        this.metrics = b.metrics.orElseGet(() -> new PowertoolsWorkerMetrics(modelName));
         this.personas = b.personas.orElseGet(PersonaCatalog::fromClasspath);
         this.memory = new DynamoDbMemoryStore(dynamo, config.memoryTableName());
         if (b.model.isPresent()) {
