@@ -58,8 +58,9 @@ public final class SignEvent {
             System.out.println("usage: SignEvent [--key FILE] [--timestamp SECONDS] [--base64] BODY_OR_EVENT.json");
             System.out.println("       SignEvent --all EVENTS_DIR      re-sign every sample into EVENTS_DIR/apigw");
             System.out.println("       SignEvent --new-key             print a new private seed and public key (hex)");
-            System.out.println("       SignEvent --refresh [--key FILE] EVENT.json   a new interaction id, timestamp and"
-                    + " signature (API Gateway events and bodies), or new job ids and times (SQS events)");
+            System.out.println(
+                    "       SignEvent --refresh [--key FILE] EVENT.json   a new interaction id, timestamp and"
+                            + " signature (API Gateway events and bodies), or new job ids and times (SQS events)");
             return;
         }
         if (args[0].equals("--new-key")) {
@@ -155,10 +156,12 @@ public final class SignEvent {
             int end = stringEnd(event, start);
             String job = unquote(event.substring(start, end));
             job = withTopLevelString(job, "interaction_id", snowflake(nowMillis));
-            job = withTopLevelString(job, "created_at", java.time.Instant.ofEpochMilli(nowMillis).toString());
+            job = withTopLevelString(
+                    job, "created_at", java.time.Instant.ofEpochMilli(nowMillis).toString());
             out.append(event, from, start).append(quote(job));
             from = end;
-            String md5 = hex(java.security.MessageDigest.getInstance("MD5").digest(job.getBytes(StandardCharsets.UTF_8)));
+            String md5 =
+                    hex(java.security.MessageDigest.getInstance("MD5").digest(job.getBytes(StandardCharsets.UTF_8)));
             int md5At = event.indexOf("\"md5OfBody\": \"", from);
             if (md5At >= 0) {
                 int valueStart = md5At + "\"md5OfBody\": \"".length();
@@ -201,7 +204,9 @@ public final class SignEvent {
                 if (depth == 1 && json.substring(i, end).equals("\"" + name + "\"")) {
                     int colon = json.indexOf(':', end);
                     int valueStart = json.indexOf('"', colon);
-                    if (colon < 0 || valueStart < 0 || !json.substring(end, colon).isBlank()
+                    if (colon < 0
+                            || valueStart < 0
+                            || !json.substring(end, colon).isBlank()
                             || !json.substring(colon + 1, valueStart).isBlank()) {
                         throw new IllegalArgumentException("The field " + name + " is not a string");
                     }

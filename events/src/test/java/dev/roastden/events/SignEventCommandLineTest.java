@@ -58,11 +58,15 @@ class SignEventCommandLineTest {
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.stdout());
         String body = event.path("body").asText();
         String committed = Files.readString(EVENTS.resolve("interactions/roast.json"), UTF_8);
-        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("id").asText();
+        String id = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(body)
+                .path("id")
+                .asText();
         assertThat(id).matches("[0-9]{19}").isNotEqualTo("1310000000000000001");
         assertThat(body.replace(id, "1310000000000000001")).isEqualTo(committed);
         assertThat((Long.parseUnsignedLong(id) >>> 22) + 1_420_070_400_000L).isGreaterThanOrEqualTo(before - 1000);
-        String timestamp = event.path("headers").path(SignEvent.TIMESTAMP_HEADER).asText();
+        String timestamp =
+                event.path("headers").path(SignEvent.TIMESTAMP_HEADER).asText();
         assertThat(Long.parseLong(timestamp)).isGreaterThanOrEqualTo(before / 1000);
         byte[] message = (timestamp + body).getBytes(UTF_8);
         assertThat(SampleEventsTest.verify(
@@ -77,7 +81,8 @@ class SignEventCommandLineTest {
     @Test
     void refreshGivesAnSqsJobANewInteractionIdAndCreationTime() throws Exception {
         long before = System.currentTimeMillis();
-        Result result = java("--refresh", EVENTS.resolve("sqs/deferred-job.json").toString());
+        Result result =
+                java("--refresh", EVENTS.resolve("sqs/deferred-job.json").toString());
         assertThat(result.exit()).as(result.stderr()).isZero();
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         var record = mapper.readTree(result.stdout()).path("Records").get(0);

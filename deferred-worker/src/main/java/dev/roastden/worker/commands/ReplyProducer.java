@@ -28,7 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -306,18 +305,9 @@ public final class ReplyProducer {
             return Reply.notice("That looks like private contact details. Personas don't keep those; "
                     + "try a story or a habit instead.");
         }
-        Set<String> users = new LinkedHashSet<>();
-        users.add(invoker.id());
-        Matcher m = MENTION.matcher(fact);
-        String subject = invoker.id();
-        boolean first = true;
-        while (m.find()) {
-            users.add(m.group(1));
-            if (first) {
-                subject = m.group(1);
-                first = false;
-            }
-        }
+        FactLinks links = FactLinks.of(job, fact);
+        Set<String> users = links.users();
+        String subject = links.subject();
         for (String user : users) {
             if (!user.equals(invoker.id()) && memory.hasOptedOut(guild, user)) {
                 return Reply.notice("Someone mentioned in that fact has opted out of being remembered.");
@@ -328,7 +318,8 @@ public final class ReplyProducer {
             return refused.get();
         }
         String id = Ulid.derive(job.createdAt(), job.interactionId());
-        memory.saveFact(new Fact(guild, p.id(), id, fact, invoker.id(), subject, users, job.createdAt()));
+        memory.saveFact(
+                new Fact(guild, p.id(), id, fact, invoker.id(), subject, users, links.names(), job.createdAt()));
         LOG.info("Stored fact {} for persona {}", id, p.id());
         return Reply.notice("🧠 " + p.name() + " will remember that.\nMemory id: `" + id
                 + "` (delete it with `/forget memory id:" + id + "`).");
@@ -420,7 +411,7 @@ public final class ReplyProducer {
                 return Reply.notice(p.name() + " forgot everything from this server: " + describe(counts) + ".");
             }
             case CommandCatalog.FORGET_ME: {
-                ForgetCounts counts = memory.forgetUser(guild, invoker.id(), personaIds);
+                ForgetCounts counts = memory.forgetUser(guild, invoker.id(), Set.of(invoker.displayName()), personaIds);
                 if (repeated) {
                     return Reply.notice("Done. Everything stored about you in this server is deleted."
                             + " (New conversations are remembered again; they expire after 30 days.)");
