@@ -60,14 +60,6 @@ public final class LocalSystem implements AutoCloseable {
     public static final String QUEUE_NAME = "roastden-work";
     /** The memory table's name. */
     public static final String TABLE_NAME = "roastden-memory";
-    /**
-     * Creating the queue and the table at start-up runs once and may meet a loaded machine: it gets its own clients
-     * with long timeouts and several attempts, not the handler's and worker's, which are cut for Discord's clock.
-     */
-    static final Duration SETUP_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
-
-    static final Duration SETUP_CALL_TIMEOUT = Duration.ofMinutes(3);
-    static final int SETUP_ATTEMPTS = 8;
     /** The Lambda-style route carries an API Gateway event, base64 body included. */
     static final int MAX_EVENT_BYTES = 4 * InteractionEndpoint.MAX_BODY_BYTES;
 
@@ -134,7 +126,7 @@ public final class LocalSystem implements AutoCloseable {
                 resources,
                 HandlerWiring.sqsClient(
                         new HandlerConfig(publicKey, "unused", "us-east-1", Optional.of(sqs.endpoint()))));
-        SqsClient setupSqs = track(resources, setupSqs(sqs.endpoint()));
+        SqsClient setupSqs = track(resources, SetupClients.sqs(sqs.endpoint()));
         String queueUrl = setupSqs.createQueue(b -> b.queueName(QUEUE_NAME)
                         .attributes(Map.of(
                                 software.amazon.awssdk.services.sqs.model.QueueAttributeName.VISIBILITY_TIMEOUT,
@@ -179,7 +171,7 @@ public final class LocalSystem implements AutoCloseable {
             }
         }
         WorkerWiring wiring = track(resources, worker.build());
-        try (DynamoDbClient setupDynamo = setupDynamo(dynamo.endpoint())) {
+        try (DynamoDbClient setupDynamo = SetupClients.dynamo(dynamo.endpoint())) {
             MemoryTable.createIfMissing(setupDynamo, TABLE_NAME);
         }
         // Long polling outlasts the handler client's short, Discord-clock timeouts: the poller gets its own client.
@@ -258,36 +250,6 @@ public final class LocalSystem implements AutoCloseable {
         List<Integer> ports = new ArrayList<>(List.of(server.getAddress().getPort(), sqs.port(), dynamo.port()));
         discord.ifPresent(d -> ports.add(d.apiBase().getPort()));
         return new LocalSystem(resources, server, publicKey, queueUrl, sqsClient, discord, model.describe(), ports);
-    }
-
-    static SqsClient setupSqs(URI endpoint) {
-        return SqsClient.builder()
-                .endpointOverride(endpoint)
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(SETUP_ATTEMPT_TIMEOUT)
-                        .build())
-                .overrideConfiguration(o -> o.apiCallAttemptTimeout(SETUP_ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(SETUP_CALL_TIMEOUT)
-                        .retryStrategy(r -> r.maxAttempts(SETUP_ATTEMPTS)))
-                .build();
-    }
-
-    static DynamoDbClient setupDynamo(URI endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(SETUP_ATTEMPT_TIMEOUT)
-                        .build())
-                .overrideConfiguration(o -> o.apiCallAttemptTimeout(SETUP_ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(SETUP_CALL_TIMEOUT)
-                        .retryStrategy(r -> r.maxAttempts(SETUP_ATTEMPTS)))
-                .build();
     }
 
     private static <T extends AutoCloseable> T track(List<AutoCloseable> resources, T resource) {

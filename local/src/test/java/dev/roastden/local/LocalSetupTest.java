@@ -43,7 +43,7 @@ class LocalSetupTest {
                         .isInstanceOf(RuntimeException.class);
             }
             calls.set(0);
-            try (SqsClient setup = LocalSystem.setupSqs(proxy.endpoint())) {
+            try (SqsClient setup = SetupClients.sqs(proxy.endpoint())) {
                 assertThat(setup.createQueue(b -> b.queueName("setup")).queueUrl())
                         .endsWith("/setup");
             }
@@ -59,7 +59,7 @@ class LocalSetupTest {
             proxy.setFaultInjector(request -> calls.incrementAndGet() <= FAILURES
                     ? Optional.of(ProxyFault.dynamoDbInternalError(false))
                     : Optional.empty());
-            try (DynamoDbClient setup = LocalSystem.setupDynamo(proxy.endpoint())) {
+            try (DynamoDbClient setup = SetupClients.dynamo(proxy.endpoint())) {
                 MemoryTable.createIfMissing(setup, "setup");
                 assertThat(setup.describeTable(b -> b.tableName("setup"))
                                 .table()
