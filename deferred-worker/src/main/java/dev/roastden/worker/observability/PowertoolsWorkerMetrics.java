@@ -25,6 +25,8 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * Lambda, unless {@code AWS_EMF_ENVIRONMENT} says otherwise.
  */
 public final class PowertoolsWorkerMetrics implements WorkerMetrics {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PowertoolsWorkerMetrics.class);
+
     public static final String MODEL_RESPONSE_TIME = "ModelResponseTime";
     public static final String MODEL_INPUT_TOKENS = "ModelInputTokens";
     public static final String MODEL_OUTPUT_TOKENS = "ModelOutputTokens";
@@ -38,7 +40,7 @@ public final class PowertoolsWorkerMetrics implements WorkerMetrics {
 
     /** @param model the id of the model the worker asks, the {@code Model} dimension of the model metrics */
     public PowertoolsWorkerMetrics(String model) {
-        this.model = model;
+        this.model = dimensionValue(model);
         this.namespace = Optional.ofNullable(System.getenv("POWERTOOLS_METRICS_NAMESPACE"))
                 .orElse("RoastDen");
         this.service =
@@ -70,10 +72,29 @@ public final class PowertoolsWorkerMetrics implements WorkerMetrics {
         add(MODEL_RESPONSE_TIME, latency.toMillis(), MetricUnit.MILLISECONDS);
         add(MODEL_INPUT_TOKENS, inputTokens, MetricUnit.COUNT);
         add(MODEL_OUTPUT_TOKENS, outputTokens, MetricUnit.COUNT);
-        DimensionSet byModel = DimensionSet.of("Service", service, "Model", model);
-        metrics.flushSingleMetric(MODEL_RESPONSE_TIME, latency.toMillis(), MetricUnit.MILLISECONDS, namespace, byModel);
-        metrics.flushSingleMetric(MODEL_INPUT_TOKENS, inputTokens, MetricUnit.COUNT, namespace, byModel);
-        metrics.flushSingleMetric(MODEL_OUTPUT_TOKENS, outputTokens, MetricUnit.COUNT, namespace, byModel);
+        try {
+            DimensionSet byModel = DimensionSet.of("Service", service, "Model", model);
+            metrics.flushSingleMetric(
+                    MODEL_RESPONSE_TIME, latency.toMillis(), MetricUnit.MILLISECONDS, namespace, byModel);
+            metrics.flushSingleMetric(MODEL_INPUT_TOKENS, inputTokens, MetricUnit.COUNT, namespace, byModel);
+            metrics.flushSingleMetric(MODEL_OUTPUT_TOKENS, outputTokens, MetricUnit.COUNT, namespace, byModel);
+        } catch (RuntimeException e) {
+            // A metric must never cost a reply.
+            LOG.warn("Could not emit the per-model metrics: {}", e.toString());
+        }
+    }
+
+    /**
+     * {@code model} as EMF accepts a dimension value: printable ASCII without spaces, at most 250 characters (a
+     * model id such as {@code anthropic.claude-3-5-haiku-20241022-v1:0} is kept as it is).
+     */
+    static String dimensionValue(String model) {
+        StringBuilder out = new StringBuilder();
+        for (char c : model.trim().toCharArray()) {
+            out.append(c > ' ' && c < 127 ? c : '-');
+        }
+        String value = out.length() == 0 ? "unknown" : out.toString();
+        return value.length() <= 250 ? value : value.substring(0, 250);
     }
 
     @Override

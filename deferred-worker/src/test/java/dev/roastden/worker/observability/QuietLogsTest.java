@@ -76,4 +76,16 @@ class QuietLogsTest {
             context.updateLoggers();
         }
     }
+
+    @Test
+    void aModelNamedWithSpacesIsStillAValidDimensionAndNeverBreaksTheCall() {
+        assertThat(PowertoolsWorkerMetrics.dimensionValue("offline persona generator"))
+                .isEqualTo("offline-persona-generator");
+        assertThat(PowertoolsWorkerMetrics.dimensionValue("anthropic.claude-3-5-haiku-20241022-v1:0"))
+                .isEqualTo("anthropic.claude-3-5-haiku-20241022-v1:0");
+        PowertoolsWorkerMetrics metrics = new PowertoolsWorkerMetrics("OpenAI-compatible endpoint http://x (llama 3)");
+        org.assertj.core.api.Assertions.assertThatCode(() -> metrics.modelCall(Duration.ofMillis(3), 1, 2))
+                .doesNotThrowAnyException();
+        metrics.flush();
+    }
 }
