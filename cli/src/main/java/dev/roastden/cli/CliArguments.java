@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param applicationId the Discord application id
  * @param secretId a Secrets Manager secret holding the bot token, used when DISCORD_BOT_TOKEN is not set
  * @param apiBase Discord's API base URL
+ * @param yes delete without asking first
  */
 record CliArguments(
         Action action,
@@ -21,9 +22,12 @@ record CliArguments(
         boolean dryRun,
         Optional<String> applicationId,
         Optional<String> secretId,
-        String apiBase) {
+        String apiBase,
+        boolean yes) {
 
     static final String DEFAULT_API_BASE = "https://discord.com/api/v10";
+    /** A Discord snowflake as the ids of applications and servers are written: 17 to 20 digits. */
+    static final String SNOWFLAKE = "[0-9]{17,20}";
 
     enum Action {
         REGISTER,
@@ -46,7 +50,8 @@ record CliArguments(
             "  --dry-run             print the JSON that would be sent; send nothing",
             "  --application-id ID   default: $DISCORD_APPLICATION_ID",
             "  --secret-id ID        read the bot token from AWS Secrets Manager (default: $DISCORD_BOT_TOKEN)",
-            "  --api-base URL        default: $DISCORD_API_BASE or " + DEFAULT_API_BASE);
+            "  --api-base URL        default: $DISCORD_API_BASE or " + DEFAULT_API_BASE,
+            "  --yes                 delete without asking first");
 
     /** Reads the arguments, falling back to the environment. */
     static CliArguments parse(String[] args, Map<String, String> env) throws UsageException {
@@ -65,6 +70,7 @@ record CliArguments(
         Optional<String> secretId = Optional.empty();
         String apiBase = nonBlank(env.get("DISCORD_API_BASE")).orElse(DEFAULT_API_BASE);
         boolean dryRun = false;
+        boolean yes = false;
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
             switch (option) {
@@ -73,16 +79,17 @@ record CliArguments(
                 case "--application-id" -> applicationId = Optional.of(snowflake(option, value(option, rest)));
                 case "--secret-id" -> secretId = Optional.of(value(option, rest));
                 case "--api-base" -> apiBase = value(option, rest);
+                case "--yes" -> yes = true;
                 default -> throw new UsageException("Unknown option " + option + ".");
             }
         }
-        if (applicationId.isPresent() && !applicationId.get().matches("[0-9]{5,20}")) {
-            throw new UsageException("DISCORD_APPLICATION_ID must be a Discord id (digits).");
+        if (applicationId.isPresent() && !applicationId.get().matches(SNOWFLAKE)) {
+            throw new UsageException("DISCORD_APPLICATION_ID must be a Discord id (17–20 digits).");
         }
         if (applicationId.isEmpty() && !(dryRun && action == Action.REGISTER)) {
             throw new UsageException("Set DISCORD_APPLICATION_ID or pass --application-id.");
         }
-        return new CliArguments(action, guild, dryRun, applicationId, secretId, apiBase.replaceAll("/+$", ""));
+        return new CliArguments(action, guild, dryRun, applicationId, secretId, apiBase.replaceAll("/+$", ""), yes);
     }
 
     /** The path of the command list for this scope. */
@@ -104,8 +111,8 @@ record CliArguments(
     }
 
     private static String snowflake(String option, String value) throws UsageException {
-        if (!value.matches("[0-9]{5,20}")) {
-            throw new UsageException(option + " takes a Discord id (digits), not '" + value + "'.");
+        if (!value.matches(SNOWFLAKE)) {
+            throw new UsageException(option + " takes a Discord id (17–20 digits), not '" + value + "'.");
         }
         return value;
     }

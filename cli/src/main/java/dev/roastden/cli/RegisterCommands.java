@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -36,24 +37,41 @@ public final class RegisterCommands {
     private final PrintStream err;
     private final HttpClient http;
     private final Function<String, String> secretValue;
+    private final java.io.BufferedReader answers;
 
+    /** Without anyone to answer: {@code delete} needs {@code --yes}. */
     RegisterCommands(
             Map<String, String> env,
             PrintStream out,
             PrintStream err,
             HttpClient http,
             Function<String, String> secretValue) {
+        this(env, out, err, http, secretValue, new java.io.BufferedReader(java.io.Reader.nullReader()));
+    }
+
+    /** @param answers where the answer to "delete?" is read from (standard input) */
+    RegisterCommands(
+            Map<String, String> env,
+            PrintStream out,
+            PrintStream err,
+            HttpClient http,
+            Function<String, String> secretValue,
+            java.io.BufferedReader answers) {
         this.env = env;
         this.out = out;
         this.err = err;
         this.http = http;
         this.secretValue = secretValue;
+        this.answers = answers;
     }
 
     public static void main(String[] args) {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        int code = new RegisterCommands(System.getenv(), System.out, System.err, http, RegisterCommands::readSecret)
+        java.io.BufferedReader stdin = new java.io.BufferedReader(
+                new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+        int code = new RegisterCommands(
+                        System.getenv(), System.out, System.err, http, RegisterCommands::readSecret, stdin)
                 .run(args);
         System.exit(code);
     }
@@ -152,9 +170,28 @@ public final class RegisterCommands {
 
     private int delete(DiscordCommandsApi api, CliArguments arguments) throws DiscordApiException {
         ArrayNode before = api.list(arguments.commandsPath());
+        if (!arguments.yes() && !confirmed(before, arguments)) {
+            err.println("Nothing deleted. Answer y to delete, or pass --yes when nobody is there to answer.");
+            return USAGE;
+        }
         api.overwrite(arguments.commandsPath(), Json.mapper().createArrayNode());
         out.println("Deleted " + before.size() + " commands from the " + arguments.scopeName() + ".");
         return OK;
+    }
+
+    /** Asks before deleting; anything but y or yes (or no answer at all) is a no. */
+    private boolean confirmed(ArrayNode before, CliArguments arguments) {
+        err.print("Delete " + before.size() + " commands (" + names(before) + ") from the " + arguments.scopeName()
+                + "? Members lose them at once. [y/N] ");
+        err.flush();
+        String answer;
+        try {
+            answer = answers.readLine();
+        } catch (java.io.IOException e) {
+            answer = null;
+        }
+        err.println();
+        return answer != null && Set.of("y", "yes").contains(answer.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String names(ArrayNode commands) {

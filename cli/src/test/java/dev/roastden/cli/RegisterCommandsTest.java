@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.roastden.core.command.ApplicationCommandJson;
-import dev.roastden.core.command.CommandCatalog;
 import dev.roastden.core.json.Json;
 import dev.roastden.emulators.discord.DiscordEmulator;
 import dev.roastden.emulators.discord.DiscordSpec;
@@ -86,7 +85,9 @@ class RegisterCommandsTest {
         assertThat(run("register")).isEqualTo(RegisterCommands.OK);
         assertThat(discord.commands(APP))
                 .extracting(c -> c.path("name").asText())
-                .containsExactly("roast", "ask", "remember", "forget", "persona", "memories", "optout", "optin");
+                .containsExactlyElementsOf(dev.roastden.core.command.CommandCatalog.commands().stream()
+                        .map(dev.roastden.core.command.CommandSpec::name)
+                        .toList());
 
         out.reset();
         assertThat(run("diff")).isEqualTo(RegisterCommands.OK);
@@ -95,9 +96,9 @@ class RegisterCommandsTest {
 
     @Test
     void registersInOneServerListsAndDeletes() {
+        int commands = dev.roastden.core.command.CommandCatalog.commands().size();
         assertThat(run("register", "--guild", GUILD)).isEqualTo(RegisterCommands.OK);
-        assertThat(discord.guildCommands(APP, GUILD))
-                .hasSize(CommandCatalog.commands().size());
+        assertThat(discord.guildCommands(APP, GUILD)).hasSize(commands);
         assertThat(discord.commands(APP)).isEmpty();
 
         out.reset();
@@ -105,9 +106,36 @@ class RegisterCommandsTest {
         assertThat(stdout()).contains("/roast", "/forget");
 
         out.reset();
-        assertThat(run("delete", "--guild", GUILD)).isEqualTo(RegisterCommands.OK);
-        assertThat(stdout()).contains("Deleted " + CommandCatalog.commands().size() + " commands");
+        assertThat(run("delete", "--guild", GUILD, "--yes")).isEqualTo(RegisterCommands.OK);
+        assertThat(stdout()).contains("Deleted " + commands + " commands");
         assertThat(discord.guildCommands(APP, GUILD)).isEmpty();
+    }
+
+    @Test
+    void deleteAsksFirstAndDeletesNothingWithoutAYes() {
+        assertThat(run("register", "--guild", GUILD)).isEqualTo(RegisterCommands.OK);
+        int registered = discord.guildCommands(APP, GUILD).size();
+        for (String answer : new String[] {"", "n\n", "no\n", "whatever\n"}) {
+            err.reset();
+            assertThat(runAnswering(answer, "delete", "--guild", GUILD)).isEqualTo(RegisterCommands.USAGE);
+            assertThat(stderr())
+                    .contains("Delete " + registered + " commands")
+                    .contains("[y/N]")
+                    .contains("Nothing deleted")
+                    .contains("--yes");
+            assertThat(discord.guildCommands(APP, GUILD)).hasSize(registered);
+        }
+        assertThat(runAnswering("y\n", "delete", "--guild", GUILD)).isEqualTo(RegisterCommands.OK);
+        assertThat(discord.guildCommands(APP, GUILD)).isEmpty();
+    }
+
+    @Test
+    void idsMustBeSeventeenToTwentyDigits() {
+        assertThat(run("list", "--guild", "12345")).isEqualTo(RegisterCommands.USAGE);
+        assertThat(stderr()).contains("17–20 digits");
+        err.reset();
+        assertThat(run("list", "--application-id", "123456789012345678901")).isEqualTo(RegisterCommands.USAGE);
+        assertThat(stderr()).contains("17–20 digits");
     }
 
     @Test
@@ -201,7 +229,8 @@ class RegisterCommandsTest {
                     .isEqualTo(RegisterCommands.OK);
             assertThat(secrets.reads()).isEqualTo(1);
         }
-        assertThat(discord.commands(APP)).hasSize(CommandCatalog.commands().size());
+        assertThat(discord.commands(APP))
+                .hasSize(dev.roastden.core.command.CommandCatalog.commands().size());
     }
 
     @Test
@@ -211,6 +240,17 @@ class RegisterCommandsTest {
         assertThat(request.header("User-Agent")).get().asString().startsWith("DiscordBot (");
         assertThat(request.header("Authorization")).contains("Bot " + TOKEN);
         assertThat(List.of(request)).hasSize(1);
+    }
+
+    private int runAnswering(String answer, String... args) {
+        return new RegisterCommands(
+                        env,
+                        print(out),
+                        print(err),
+                        HttpClient.newHttpClient(),
+                        id -> "",
+                        new java.io.BufferedReader(new java.io.StringReader(answer)))
+                .run(args);
     }
 
     private int run(String... args) {

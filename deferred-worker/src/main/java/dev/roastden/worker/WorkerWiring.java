@@ -95,7 +95,9 @@ public final class WorkerWiring implements AutoCloseable {
         this.bedrock = WorkerClients.bedrock(region, credentials, b.bedrockEndpoint);
         this.secrets = WorkerClients.secrets(region, credentials, b.secretsEndpoint);
 
-        this.metrics = b.metrics.orElseGet(PowertoolsWorkerMetrics::new);
+        String modelName =
+                b.model.map(dev.roastden.core.model.PersonaModel::label).orElse(config.modelId());
+        this.metrics = b.metrics.orElseGet(() -> new PowertoolsWorkerMetrics(modelName));
         this.personas = b.personas.orElseGet(PersonaCatalog::fromClasspath);
         this.memory = new DynamoDbMemoryStore(dynamo, config.memoryTableName());
         this.personaStore = new DynamoDbPersonaStore(dynamo, config.memoryTableName());

@@ -153,7 +153,18 @@ class InfrastructureTest {
                 String out = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
                 System.out.print(out);
                 assertThat(h.patches(job)).hasSize(1);
-                assertThat(out).contains("\"_aws\"", "MessageProcessed", "ClaudeResponseTime", "ClaudeInputTokens");
+                assertThat(out).contains("\"_aws\"", "MessageProcessed", "ModelResponseTime", "ModelInputTokens");
+                assertThat(out).doesNotContain("Claude");
+                // Once with the Service dimension alone (the dashboard's), once per model.
+                assertThat(out.lines()
+                                .filter(line -> line.contains("\"ModelResponseTime\""))
+                                .filter(line -> line.contains(
+                                        "\"Model\":\"" + dev.roastden.worker.WorkerConfig.DEFAULT_MODEL_ID + "\"")))
+                        .hasSize(1);
+                assertThat(out.lines()
+                                .filter(line -> line.contains("\"ModelResponseTime\""))
+                                .filter(line -> !line.contains("\"Model\"")))
+                        .hasSize(1);
             }
         }
     }

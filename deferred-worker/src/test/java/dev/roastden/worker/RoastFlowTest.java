@@ -75,7 +75,7 @@ class RoastFlowTest {
                     assertThat(turn.reply()).contains("rubber duck");
                 });
         assertThat(h.metrics.count("MessageProcessed")).isEqualTo(1);
-        assertThat(h.metrics.count("ClaudeCalls")).isEqualTo(1);
+        assertThat(h.metrics.count("ModelCalls")).isEqualTo(1);
     }
 
     @Test

@@ -25,7 +25,14 @@ import java.util.List;
  *   java events/src/main/java/dev/roastden/events/SignEvent.java events/interactions/roast.json &gt; my-event.json
  *   java events/src/main/java/dev/roastden/events/SignEvent.java --all events      (regenerates events/apigw/)
  *   java events/src/main/java/dev/roastden/events/SignEvent.java --new-key          (prints a fresh key pair)
+ *   java events/src/main/java/dev/roastden/events/SignEvent.java --refresh events/apigw/roast.json | curl ...
+ *   java events/src/main/java/dev/roastden/events/SignEvent.java --refresh events/sqs/deferred-job.json
  * </pre>
+ *
+ * <p>{@code --refresh} makes a sample usable now: the committed samples carry interaction ids from 2024, and the
+ * worker drops a job whose interaction (dated by its snowflake id) is older than a token's 15 minutes. It gives an
+ * interaction body or API Gateway event a new interaction id and the current timestamp and signs it again; in an
+ * SQS event it gives each job a new interaction id and creation time.
  *
  * <p>The input is either a raw interaction body or an existing event, whose {@code body} is re-signed. Options:
  * {@code --key FILE} (hex private key seed; default: the committed test-only key), {@code --timestamp SECONDS},
@@ -51,6 +58,9 @@ public final class SignEvent {
             System.out.println("usage: SignEvent [--key FILE] [--timestamp SECONDS] [--base64] BODY_OR_EVENT.json");
             System.out.println("       SignEvent --all EVENTS_DIR      re-sign every sample into EVENTS_DIR/apigw");
             System.out.println("       SignEvent --new-key             print a new private seed and public key (hex)");
+            System.out.println(
+                    "       SignEvent --refresh [--key FILE] EVENT.json   a new interaction id, timestamp and"
+                            + " signature (API Gateway events and bodies), or new job ids and times (SQS events)");
             return;
         }
         if (args[0].equals("--new-key")) {
@@ -68,12 +78,14 @@ public final class SignEvent {
         Path keyFile = null;
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         boolean base64 = false;
+        boolean refresh = false;
         Path input = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--key" -> keyFile = Path.of(args[++i]);
                 case "--timestamp" -> timestamp = args[++i];
                 case "--base64" -> base64 = true;
+                case "--refresh" -> refresh = true;
                 default -> input = Path.of(args[i]);
             }
         }
@@ -84,7 +96,16 @@ public final class SignEvent {
             keyFile = input.toAbsolutePath().getParent().resolveSibling(TEST_ONLY_KEY);
         }
         String text = Files.readString(input, StandardCharsets.UTF_8);
+        long nowMillis = System.currentTimeMillis();
+        if (refresh && isSqsEvent(text)) {
+            System.out.print(refreshSqs(text, nowMillis));
+            return;
+        }
         String body = bodyOf(text);
+        if (refresh) {
+            body = withTopLevelString(body, "id", snowflake(nowMillis));
+            base64 = base64 || text.contains("\"isBase64Encoded\": true");
+        }
         System.out.print(event(body, timestamp, seed(keyFile), base64));
     }
 
@@ -109,6 +130,97 @@ public final class SignEvent {
             throw new IllegalStateException("The roast sample no longer contains the text the tampering edits");
         }
         Files.writeString(out.resolve("bad-signature.json"), tampered);
+    }
+
+    /** A Discord snowflake for {@code epochMillis} (the low 22 bits random, so two runs differ). */
+    static String snowflake(long epochMillis) {
+        long random = new java.security.SecureRandom().nextInt(1 << 22);
+        return Long.toUnsignedString(((epochMillis - 1_420_070_400_000L) << 22) | random);
+    }
+
+    static boolean isSqsEvent(String text) {
+        return text.contains("\"Records\"") && text.contains("\"aws:sqs\"");
+    }
+
+    /**
+     * The SQS event with each message's job given a new interaction id and creation time ({@code created_at}),
+     * and its {@code md5OfBody} recomputed.
+     */
+    static String refreshSqs(String event, long nowMillis) throws GeneralSecurityException {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        String key = "\"body\": ";
+        int at;
+        while ((at = event.indexOf(key, from)) >= 0) {
+            int start = at + key.length();
+            int end = stringEnd(event, start);
+            String job = unquote(event.substring(start, end));
+            job = withTopLevelString(job, "interaction_id", snowflake(nowMillis));
+            job = withTopLevelString(
+                    job, "created_at", java.time.Instant.ofEpochMilli(nowMillis).toString());
+            out.append(event, from, start).append(quote(job));
+            from = end;
+            String md5 =
+                    hex(java.security.MessageDigest.getInstance("MD5").digest(job.getBytes(StandardCharsets.UTF_8)));
+            int md5At = event.indexOf("\"md5OfBody\": \"", from);
+            if (md5At >= 0) {
+                int valueStart = md5At + "\"md5OfBody\": \"".length();
+                out.append(event, from, valueStart).append(md5);
+                from = event.indexOf('"', valueStart);
+            }
+        }
+        return out.append(event.substring(from)).toString();
+    }
+
+    /** The index just after the JSON string literal that starts at {@code start}. */
+    private static int stringEnd(String text, int start) {
+        for (int i = start + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("A string in the event is not terminated");
+    }
+
+    private static String unquote(String literal) {
+        return bodyOf("{\"version\": \"2.0\", \"body\": " + literal + "}");
+    }
+
+    /**
+     * {@code json} with the string value of the top-level field {@code name} replaced by {@code value}; the rest of
+     * the text, spacing included, is left as it is.
+     *
+     * @throws IllegalArgumentException when the object has no such string field
+     */
+    static String withTopLevelString(String json, String name, String value) {
+        int depth = 0;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '"') {
+                int end = stringEnd(json, i);
+                if (depth == 1 && json.substring(i, end).equals("\"" + name + "\"")) {
+                    int colon = json.indexOf(':', end);
+                    int valueStart = json.indexOf('"', colon);
+                    if (colon < 0
+                            || valueStart < 0
+                            || !json.substring(end, colon).isBlank()
+                            || !json.substring(colon + 1, valueStart).isBlank()) {
+                        throw new IllegalArgumentException("The field " + name + " is not a string");
+                    }
+                    int valueEnd = stringEnd(json, valueStart);
+                    return json.substring(0, valueStart) + quote(value) + json.substring(valueEnd);
+                }
+                i = end - 1;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        throw new IllegalArgumentException("The JSON has no top-level field " + name);
     }
 
     /** An API Gateway HTTP API event carrying {@code body}, signed with the key {@code seed}. */

@@ -114,7 +114,7 @@ class SampleEventsTest {
         return verify(HexFormat.of().parseHex(header(event, SignEvent.SIGNATURE_HEADER)), message);
     }
 
-    private static boolean verify(byte[] signature, byte[] message) throws IOException, GeneralSecurityException {
+    static boolean verify(byte[] signature, byte[] message) throws IOException, GeneralSecurityException {
         byte[] raw = HexFormat.of()
                 .parseHex(Files.readString(EVENTS.resolve("test-only-key/ed25519-public.hex"), UTF_8)
                         .trim());

@@ -49,6 +49,56 @@ class SignEventCommandLineTest {
         assertThat(result.stdout()).isEqualTo(Files.readString(EVENTS.resolve("apigw/ping.json"), UTF_8));
     }
 
+    @Test
+    void refreshGivesAnEventANewInteractionIdOfNowAndANewSignature() throws Exception {
+        long before = System.currentTimeMillis();
+        Result result = java("--refresh", EVENTS.resolve("apigw/roast.json").toString());
+        assertThat(result.exit()).as(result.stderr()).isZero();
+        com.fasterxml.jackson.databind.JsonNode event =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.stdout());
+        String body = event.path("body").asText();
+        String committed = Files.readString(EVENTS.resolve("interactions/roast.json"), UTF_8);
+        String id = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(body)
+                .path("id")
+                .asText();
+        assertThat(id).matches("[0-9]{19}").isNotEqualTo("1310000000000000001");
+        assertThat(body.replace(id, "1310000000000000001")).isEqualTo(committed);
+        assertThat((Long.parseUnsignedLong(id) >>> 22) + 1_420_070_400_000L).isGreaterThanOrEqualTo(before - 1000);
+        String timestamp =
+                event.path("headers").path(SignEvent.TIMESTAMP_HEADER).asText();
+        assertThat(Long.parseLong(timestamp)).isGreaterThanOrEqualTo(before / 1000);
+        byte[] message = (timestamp + body).getBytes(UTF_8);
+        assertThat(SampleEventsTest.verify(
+                        java.util.HexFormat.of()
+                                .parseHex(event.path("headers")
+                                        .path(SignEvent.SIGNATURE_HEADER)
+                                        .asText()),
+                        message))
+                .isTrue();
+    }
+
+    @Test
+    void refreshGivesAnSqsJobANewInteractionIdAndCreationTime() throws Exception {
+        long before = System.currentTimeMillis();
+        Result result =
+                java("--refresh", EVENTS.resolve("sqs/deferred-job.json").toString());
+        assertThat(result.exit()).as(result.stderr()).isZero();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var record = mapper.readTree(result.stdout()).path("Records").get(0);
+        var job = mapper.readTree(record.path("body").asText());
+        String id = job.path("interaction_id").asText();
+        assertThat(id).isNotEqualTo("1310000000000000001");
+        assertThat((Long.parseUnsignedLong(id) >>> 22) + 1_420_070_400_000L).isGreaterThanOrEqualTo(before - 1000);
+        assertThat(java.time.Instant.parse(job.path("created_at").asText()).toEpochMilli())
+                .isGreaterThanOrEqualTo(before - 1000);
+        assertThat(job.path("token").asText()).isEqualTo("test-only-token-roast");
+        assertThat(record.path("md5OfBody").asText())
+                .isEqualTo(java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("MD5")
+                                .digest(record.path("body").asText().getBytes(UTF_8))));
+    }
+
     private record Result(int exit, String stdout, String stderr) {}
 
     private static Result java(String... args) throws IOException, InterruptedException {

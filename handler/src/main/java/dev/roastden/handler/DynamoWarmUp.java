@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class DynamoWarmUp {
     /** The Discord user the priming requests come from, the canned persona's Higher Self. */
-    static final String PRIMING_USER = "4";
+    static final String PRIMING_USER = "1300000000000000004";
 
     static final String PRIMING_PERSONA = "priming";
 

@@ -44,10 +44,12 @@ final class HandlerPriming implements Resource {
     }
 
     private static final String CONTEXT =
-            "\"id\":\"1300000000000000000\",\"application_id\":\"1\",\"token\":\"priming\","
-                    + "\"guild_id\":\"2\",\"channel_id\":\"3\",\"locale\":\"en-US\",\"member\":{\"permissions\":\"0\","
+            "\"id\":\"1300000000000000000\",\"application_id\":\"1300000000000000001\",\"token\":\"priming\","
+                    + "\"guild_id\":\"1300000000000000002\",\"channel_id\":\"1300000000000000003\","
+                    + "\"locale\":\"en-US\",\"member\":{\"permissions\":\"0\","
                     + "\"user\":{\"id\":\"" + DynamoWarmUp.PRIMING_USER + "\",\"username\":\"priming\"}},";
-    private static final String PING = "{\"type\":1,\"id\":\"5\",\"application_id\":\"1\"}";
+    private static final String PING =
+            "{\"type\":1,\"id\":\"1300000000000000005\",\"application_id\":\"1300000000000000001\"}";
     private static final String COMMAND = "{\"type\":2," + CONTEXT
             + "\"data\":{\"name\":\"ask\",\"type\":1,"
             + "\"options\":[{\"name\":\"question\",\"type\":3,\"value\":\"ready?\"}]}}";
@@ -62,7 +64,7 @@ final class HandlerPriming implements Resource {
     private static final String MODAL = "{\"type\":5," + CONTEXT
             + "\"data\":{\"custom_id\":\"rd1:pc:-\",\"components\":[{\"type\":1,\"components\":"
             + "[{\"type\":4,\"custom_id\":\"name\",\"value\":\"Priming\"}]}]}}";
-    private static final String COMPONENT = "{\"type\":3," + CONTEXT + "\"message\":{\"id\":\"6\"},"
+    private static final String COMPONENT = "{\"type\":3," + CONTEXT + "\"message\":{\"id\":\"1300000000000000006\"},"
             + "\"data\":{\"custom_id\":\"rd1:pa:" + DynamoWarmUp.PRIMING_PERSONA + ":" + DynamoWarmUp.PRIMING_USER
             + ":1\",\"component_type\":2}}";
 

@@ -1,5 +1,6 @@
 package dev.roastden.handler;
 
+import dev.roastden.core.json.StreamingJson;
 import java.nio.charset.StandardCharsets;
 
 /** What the endpoint answers: a status and a JSON body. */
@@ -9,9 +10,13 @@ public record HttpResponse(int statusCode, String body) {
         return new HttpResponse(200, json);
     }
 
-    /** An error with a short JSON explanation. */
+    /** An error with a short JSON explanation (escaped, whatever characters the reason holds). */
     public static HttpResponse error(int status, String message) {
-        return new HttpResponse(status, "{\"error\":\"" + message.replace("\"", "'") + "\"}");
+        return new HttpResponse(status, StreamingJson.write(json -> {
+            json.writeStartObject();
+            json.writeStringField("error", message);
+            json.writeEndObject();
+        }));
     }
 
     public byte[] bodyBytes() {

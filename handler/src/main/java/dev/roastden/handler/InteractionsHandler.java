@@ -16,18 +16,22 @@ import org.crac.Core;
  */
 public final class InteractionsHandler implements RequestStreamHandler {
     private final InteractionEndpoint endpoint;
-    // Held here so the checkpoint hook lives as long as the handler, whatever the CRaC context keeps.
+    /**
+     * Held here because the CRaC runtime holds registered resources only weakly: a priming nobody references can be
+     * collected before the snapshot, and the snapshot is then taken unprimed.
+     */
     private final Optional<HandlerPriming> priming;
 
     /** Used by Lambda: configured from the environment and primed for SnapStart. */
     public InteractionsHandler() {
-        this(HandlerWiring.fromEnvironment());
+        this(HandlerWiring.fromEnvironment(), Core.getGlobalContext());
     }
 
-    private InteractionsHandler(HandlerWiring.Wired wired) {
+    /** A wired handler whose priming is registered for the snapshot of {@code checkpoints}. */
+    InteractionsHandler(HandlerWiring.Wired wired, org.crac.Context<org.crac.Resource> checkpoints) {
         this.endpoint = wired.endpoint();
         this.priming = Optional.of(wired.priming());
-        Core.getGlobalContext().register(wired.priming());
+        checkpoints.register(wired.priming());
     }
 
     /** Used by tests and the local server. */
@@ -36,7 +40,7 @@ public final class InteractionsHandler implements RequestStreamHandler {
         this.priming = Optional.empty();
     }
 
-    /** The SnapStart priming, for a handler built from the environment. */
+    /** The priming resource registered for the snapshot, held strongly; empty for tests and the local server. */
     Optional<HandlerPriming> priming() {
         return priming;
     }

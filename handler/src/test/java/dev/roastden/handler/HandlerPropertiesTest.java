@@ -67,8 +67,9 @@ class HandlerPropertiesTest {
     @Provide
     Arbitrary<String> bodies() {
         Arbitrary<String> commandish = Arbitraries.of("roast", "ask", "remember", "forget", "x", "")
-                .map(name -> "{\"type\":2,\"id\":\"1310000000000000001\",\"application_id\":\"1\",\"token\":\"t\","
-                        + "\"guild_id\":\"9\",\"member\":{\"user\":{\"id\":\"4\"}},\"data\":{\"name\":\"" + name
+                .map(name -> "{\"type\":2,\"id\":\"1310000000000000001\",\"application_id\":\"1200000000000000003\","
+                        + "\"token\":\"t\",\"guild_id\":\"1200000000000000001\","
+                        + "\"member\":{\"user\":{\"id\":\"100000000000000005\"}},\"data\":{\"name\":\"" + name
                         + "\"}}");
         return Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(300),

@@ -172,8 +172,9 @@ class InteractionsHandlerTest {
 
     @Test
     void answersComponentsPrivatelyWithoutQueueing() {
-        String click = "{\"type\":3,\"id\":\"1310000000000000010\",\"application_id\":\"1\",\"token\":\"t\","
-                + "\"guild_id\":\"9\",\"member\":{\"user\":{\"id\":\"4\",\"username\":\"a\"},\"permissions\":\"0\"},"
+        String click = "{\"type\":3,\"id\":\"1310000000000000010\",\"application_id\":\"1200000000000000003\","
+                + "\"token\":\"t\",\"guild_id\":\"1200000000000000001\",\"member\":{\"user\":"
+                + "{\"id\":\"100000000000000005\",\"username\":\"a\"},\"permissions\":\"0\"},"
                 + "\"data\":{\"custom_id\":\"again\",\"component_type\":2}}";
         ApiResponse response = call(signer.event(click));
         assertThat(response.type()).isEqualTo(4);

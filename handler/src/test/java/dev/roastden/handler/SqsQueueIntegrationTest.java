@@ -28,8 +28,19 @@ class SqsQueueIntegrationTest {
     @BeforeAll
     static void startQueue() {
         sqs = LocalSqs.start();
-        HandlerConfig config = new HandlerConfig("00".repeat(32), "unused", "us-east-1", Optional.of(sqs.endpoint()));
-        client = HandlerWiring.sqsClient(config);
+        // The test's own client, for setup and for reading the queue: the handler's is cut for Discord's 3 seconds
+        // and fails on a loaded machine; the handler under test still builds its own through HandlerWiring.
+        client = SqsClient.builder()
+                .endpointOverride(sqs.endpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
+                        .socketTimeout(java.time.Duration.ofSeconds(30))
+                        .build())
+                .overrideConfiguration(
+                        o -> o.apiCallTimeout(java.time.Duration.ofMinutes(2)).retryStrategy(r -> r.maxAttempts(8)))
+                .build();
         queueUrl = client.createQueue(b -> b.queueName("work")).queueUrl();
     }
 

@@ -46,6 +46,29 @@ final class TestSigner {
         }
     }
 
+    /** The hex signature of {@code timestamp} followed by the exact {@code body} bytes. */
+    String signature(String timestamp, byte[] body) {
+        try {
+            return SignEvent.sign(seed, timestamp, body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A signed event carrying arbitrary bytes, base64-encoded as API Gateway delivers a binary body. */
+    String event(byte[] body) {
+        com.fasterxml.jackson.databind.node.ObjectNode event =
+                dev.roastden.core.json.Json.mapper().createObjectNode();
+        event.put("version", "2.0");
+        event.putObject("headers")
+                .put("content-type", "application/json")
+                .put("x-signature-ed25519", signature(TIMESTAMP, body))
+                .put("x-signature-timestamp", TIMESTAMP);
+        event.put("body", java.util.Base64.getEncoder().encodeToString(body));
+        event.put("isBase64Encoded", true);
+        return event.toString();
+    }
+
     /** Runs an event through the handler and returns the API Gateway response event as text. */
     static String invoke(InteractionsHandler handler, String event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -47,7 +47,7 @@ public final class Contracts {
     /** Dimension name Powertools metrics add for the service. */
     public static final String SERVICE_DIMENSION = "Service";
 
-    public static final String CLAUDE_RESPONSE_TIME_METRIC = "ClaudeResponseTime";
+    public static final String MODEL_RESPONSE_TIME_METRIC = "ModelResponseTime";
     public static final String GATEWAY_HEARTBEAT_METRIC = "GatewayHeartbeat";
 
     /** Default model: the Claude Haiku 4.5 US cross-Region inference profile. */

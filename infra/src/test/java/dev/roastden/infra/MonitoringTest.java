@@ -123,8 +123,8 @@ class MonitoringTest {
                         List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum", "queue"),
                         List.of("AWS/SQS", "ApproximateAgeOfOldestMessage", "Maximum", "queue"),
                         List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum", "dlq"),
-                        List.of("RoastDen", "ClaudeResponseTime", "p50", "Service=roastden-worker"),
-                        List.of("RoastDen", "ClaudeResponseTime", "p99", "Service=roastden-worker"),
+                        List.of("RoastDen", "ModelResponseTime", "p50", "Service=roastden-worker"),
+                        List.of("RoastDen", "ModelResponseTime", "p99", "Service=roastden-worker"),
                         List.of("RoastDen", "GatewayHeartbeat", "SampleCount", ""));
     }
 

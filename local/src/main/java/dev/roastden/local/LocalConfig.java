@@ -37,6 +37,10 @@ public record LocalConfig(
         attachmentOrigins = List.copyOf(attachmentOrigins);
     }
 
+    public static final String PORT_VARIABLE = "ROASTDEN_PORT";
+    public static final String SQS_PORT_VARIABLE = "ROASTDEN_SQS_PORT";
+    public static final String DISCORD_PORT_VARIABLE = "ROASTDEN_DISCORD_PORT";
+
     /** The default folder for local data, relative to where the system is started. */
     public static final Path DEFAULT_DATA_FOLDER = Path.of(".roastden", "dynamodb");
 
@@ -92,9 +96,9 @@ public record LocalConfig(
             real = Optional.of(new RealDiscord(publicKey.get(), applicationId.get(), botToken.get()));
         }
         return new LocalConfig(
-                port(env, "ROASTDEN_PORT", 8080),
-                port(env, "ROASTDEN_SQS_PORT", 9324),
-                port(env, "ROASTDEN_DISCORD_PORT", 8787),
+                port(env, PORT_VARIABLE, 8080),
+                port(env, SQS_PORT_VARIABLE, 9324),
+                port(env, DISCORD_PORT_VARIABLE, 8787),
                 folder,
                 ModelChoice.fromEnvironment(env),
                 real,

@@ -17,7 +17,19 @@ public final class LocalMain {
             System.exit(2);
             return;
         }
-        LocalSystem system = LocalSystem.start(config, new RequestLog(System.out));
+        LocalSystem system;
+        try {
+            system = LocalSystem.start(config, new RequestLog(System.out));
+        } catch (Ports.PortInUseException e) {
+            // One line and a non-zero exit: nothing has started, so there is nothing to wait for.
+            System.err.println(e.getMessage());
+            System.exit(3);
+            return;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Roast Den could not start: " + e);
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             system.close();

@@ -43,6 +43,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -62,6 +63,8 @@ public final class LocalSystem implements AutoCloseable {
     public static final String QUEUE_NAME = "roastden-work";
     /** The memory table's name. */
     public static final String TABLE_NAME = "roastden-memory";
+    /** The Lambda-style route carries an API Gateway event, base64 body included. */
+    static final int MAX_EVENT_BYTES = 4 * InteractionEndpoint.MAX_BODY_BYTES;
 
     private final List<AutoCloseable> resources;
     private final HttpServer server;
@@ -70,6 +73,7 @@ public final class LocalSystem implements AutoCloseable {
     private final SqsClient sqsClient;
     private final Optional<DiscordEmulator> discord;
     private final String modelDescription;
+    private final List<Integer> ports;
 
     private LocalSystem(
             List<AutoCloseable> resources,
@@ -78,8 +82,10 @@ public final class LocalSystem implements AutoCloseable {
             String queueUrl,
             SqsClient sqsClient,
             Optional<DiscordEmulator> discord,
-            String modelDescription) {
+            String modelDescription,
+            List<Integer> ports) {
         this.resources = resources;
+        this.ports = List.copyOf(ports);
         this.server = server;
         this.publicKeyHex = publicKeyHex;
         this.queueUrl = queueUrl;
@@ -101,6 +107,8 @@ public final class LocalSystem implements AutoCloseable {
 
     private static LocalSystem start(LocalConfig config, RequestLog log, List<AutoCloseable> resources)
             throws IOException {
+        LocalHttp.allowLargeHeaders();
+        Ports.requireFree(config);
         Optional<LocalConfig.RealDiscord> real = config.realDiscord();
         String publicKey = real.map(LocalConfig.RealDiscord::publicKey).orElseGet(LocalSystem::testOnlyPublicKey);
         String applicationId = real.map(LocalConfig.RealDiscord::applicationId).orElse(SampleMembers.APPLICATION_ID);
@@ -121,21 +129,8 @@ public final class LocalSystem implements AutoCloseable {
                 resources,
                 HandlerWiring.sqsClient(
                         new HandlerConfig(publicKey, "unused", "us-east-1", Optional.of(sqs.endpoint()))));
-        // Long polling outlasts the handler client's short, Discord-clock timeouts: the poller gets its own client,
-        // which also creates the queue (ElasticMQ's first answer can take longer than the handler's 1.9 s budget).
-        SqsClient pollingClient = track(
-                resources,
-                SqsClient.builder()
-                        .endpointOverride(sqs.endpoint())
-                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                        .credentialsProvider(
-                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
-                                .socketTimeout(Duration.ofSeconds(30))
-                                .build())
-                        .build());
-        String queueUrl = pollingClient
-                .createQueue(b -> b.queueName(QUEUE_NAME)
+        SqsClient setupSqs = track(resources, SetupClients.sqs(sqs.endpoint()));
+        String queueUrl = setupSqs.createQueue(b -> b.queueName(QUEUE_NAME)
                         .attributes(Map.of(
                                 software.amazon.awssdk.services.sqs.model.QueueAttributeName.VISIBILITY_TIMEOUT,
                                 "120")))
@@ -182,7 +177,21 @@ public final class LocalSystem implements AutoCloseable {
             }
         }
         WorkerWiring wiring = track(resources, worker.build());
-        MemoryTable.createIfMissing(wiring.dynamo(), TABLE_NAME);
+        try (DynamoDbClient setupDynamo = SetupClients.dynamo(dynamo.endpoint())) {
+            MemoryTable.createIfMissing(setupDynamo, TABLE_NAME);
+        }
+        // Long polling outlasts the handler client's short, Discord-clock timeouts: the poller gets its own client.
+        SqsClient pollingClient = track(
+                resources,
+                SqsClient.builder()
+                        .endpointOverride(sqs.endpoint())
+                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                        .credentialsProvider(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                        .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
+                                .socketTimeout(Duration.ofSeconds(30))
+                                .build())
+                        .build());
         // The handler reads the servers' rosters from the same table, with its own small client, as on Lambda.
         InteractionEndpoint endpoint = HandlerWiring.create(
                 new HandlerConfig(
@@ -196,7 +205,14 @@ public final class LocalSystem implements AutoCloseable {
         WorkerPoller poller =
                 track(resources, new WorkerPoller(pollingClient, queueUrl, new DeferredWorkerHandler(wiring)));
 
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
+        } catch (java.net.BindException taken) {
+            throw new Ports.PortInUseException("Port " + config.port() + " is in use (set by "
+                    + LocalConfig.PORT_VARIABLE + "): stop what uses it, or set " + LocalConfig.PORT_VARIABLE
+                    + " to another port.");
+        }
         ExecutorService executor = HttpExchanges.daemonPool(8, "roastden-local-http");
         server.setExecutor(executor);
         InteractionsHandler lambda = new InteractionsHandler(endpoint);
@@ -206,15 +222,24 @@ public final class LocalSystem implements AutoCloseable {
                 respond(exchange, HttpResponse.error(405, "POST only"));
                 return;
             }
-            respond(
-                    exchange,
-                    discordSide.deliver(new HttpRequest(headers(exchange), readBody(exchange)), endpoint::handle));
+            Optional<byte[]> body = LocalHttp.body(exchange, InteractionEndpoint.MAX_BODY_BYTES);
+            if (body.isEmpty()) {
+                respond(
+                        exchange,
+                        HttpResponse.error(413, "The body is over " + InteractionEndpoint.MAX_BODY_BYTES + " bytes"));
+                return;
+            }
+            respond(exchange, discordSide.deliver(new HttpRequest(headers(exchange), body.get()), endpoint::handle));
         });
         server.createContext("/invoke/interactions", exchange -> {
-            byte[] event = readBody(exchange);
-            Optional<String> token = readEvent(event).flatMap(discordSide::received);
+            Optional<byte[]> event = LocalHttp.body(exchange, MAX_EVENT_BYTES);
+            if (event.isEmpty()) {
+                respond(exchange, HttpResponse.error(413, "The event is over " + MAX_EVENT_BYTES + " bytes"));
+                return;
+            }
+            Optional<String> token = readEvent(event.get()).flatMap(discordSide::received);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            lambda.handleRequest(new ByteArrayInputStream(event), out, null);
+            lambda.handleRequest(new ByteArrayInputStream(event.get()), out, null);
             byte[] answer = out.toByteArray();
             token.ifPresent(t -> {
                 JsonNode result = parse(answer);
@@ -248,7 +273,9 @@ public final class LocalSystem implements AutoCloseable {
             executor.shutdownNow();
         });
         poller.start();
-        return new LocalSystem(resources, server, publicKey, queueUrl, sqsClient, discord, model.describe());
+        List<Integer> ports = new ArrayList<>(List.of(server.getAddress().getPort(), sqs.port(), dynamo.port()));
+        discord.ifPresent(d -> ports.add(d.apiBase().getPort()));
+        return new LocalSystem(resources, server, publicKey, queueUrl, sqsClient, discord, model.describe(), ports);
     }
 
     private static Optional<HttpRequest> readEvent(byte[] event) {
@@ -318,16 +345,15 @@ public final class LocalSystem implements AutoCloseable {
         return modelDescription;
     }
 
+    /** Every port the system listens on: the endpoint and playground, SQS, DynamoDB Local, the Discord emulator. */
+    public List<Integer> ports() {
+        return ports;
+    }
+
     private static Map<String, String> headers(HttpExchange exchange) {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
         return headers;
-    }
-
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            return in.readAllBytes();
-        }
     }
 
     private static void respond(HttpExchange exchange, HttpResponse response) throws IOException {

@@ -32,6 +32,11 @@ final class Playground {
             "/playground/app.js", "playground/app.js",
             "/playground/style.css", "playground/style.css");
 
+    /** Discord's limit on a message's content. */
+    static final int MAX_MESSAGE_LENGTH = 2000;
+    /** The playground's requests are a few options; anything larger is not one. */
+    static final int MAX_REQUEST_BYTES = 64 * 1024;
+
     private final DiscordEmulator discord;
     private final PersonaCatalog personas;
     private final String modelDescription;
@@ -61,23 +66,40 @@ final class Playground {
     }
 
     void register(HttpServer server) {
-        server.createContext("/", this::staticFile);
-        server.createContext("/playground/api/setup", exchange -> json(exchange, 200, setup()));
-        server.createContext("/playground/api/command", exchange -> handle(exchange, actions::command));
-        server.createContext("/playground/api/autocomplete", exchange -> handle(exchange, actions::autocomplete));
-        server.createContext("/playground/api/component", exchange -> handle(exchange, actions::click));
-        server.createContext("/playground/api/modal", exchange -> handle(exchange, actions::submitModal));
-        server.createContext("/playground/api/messages", exchange -> json(exchange, 200, actions.messages()));
+        PlaygroundGuard guard = new PlaygroundGuard();
+        server.createContext("/", this::staticFile).getFilters().add(guard);
+        server.createContext("/playground/api/setup", exchange -> json(exchange, 200, setup()))
+                .getFilters()
+                .add(guard);
+        server.createContext("/playground/api/command", exchange -> handle(exchange, actions::command))
+                .getFilters()
+                .add(guard);
+        server.createContext("/playground/api/autocomplete", exchange -> handle(exchange, actions::autocomplete))
+                .getFilters()
+                .add(guard);
+        server.createContext("/playground/api/component", exchange -> handle(exchange, actions::click))
+                .getFilters()
+                .add(guard);
+        server.createContext("/playground/api/modal", exchange -> handle(exchange, actions::submitModal))
+                .getFilters()
+                .add(guard);
+        server.createContext("/playground/api/messages", exchange -> json(exchange, 200, actions.messages()))
+                .getFilters()
+                .add(guard);
         server.createContext(
-                "/playground/api/original",
-                exchange -> json(exchange, 200, actions.original(query(exchange, "token"))));
+                        "/playground/api/original",
+                        exchange -> json(exchange, 200, actions.original(query(exchange, "token"))))
+                .getFilters()
+                .add(guard);
         server.createContext("/playground/api/channel", exchange -> {
-            if ("POST".equals(exchange.getRequestMethod())) {
-                handle(exchange, this::channelMessage);
-            } else {
-                json(exchange, 200, channel());
-            }
-        });
+                    if ("POST".equals(exchange.getRequestMethod())) {
+                        handle(exchange, this::channelMessage);
+                    } else {
+                        json(exchange, 200, channel());
+                    }
+                })
+                .getFilters()
+                .add(guard);
     }
 
     private ObjectNode setup() {
@@ -105,7 +127,11 @@ final class Playground {
 
     private ObjectNode channelMessage(JsonNode request) {
         DiscordUser author = PlaygroundActions.member(request);
-        String note = channelMessages.post(author, request.path("content").asText(""));
+        String content = request.path("content").asText("");
+        if (content.codePointCount(0, content.length()) > MAX_MESSAGE_LENGTH) {
+            throw new IllegalArgumentException("A message can be at most " + MAX_MESSAGE_LENGTH + " characters");
+        }
+        String note = channelMessages.post(author, content);
         return Json.mapper().createObjectNode().put("note", note);
     }
 
@@ -142,8 +168,13 @@ final class Playground {
             return;
         }
         JsonNode request;
-        try (InputStream in = exchange.getRequestBody()) {
-            request = Json.mapper().readTree(in);
+        Optional<byte[]> body = LocalHttp.body(exchange, MAX_REQUEST_BYTES);
+        if (body.isEmpty()) {
+            json(exchange, 413, error("The request is over " + MAX_REQUEST_BYTES + " bytes"));
+            return;
+        }
+        try {
+            request = Json.mapper().readTree(body.get());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             json(exchange, 400, error("The request is not JSON"));
             return;

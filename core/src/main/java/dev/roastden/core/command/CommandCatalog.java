@@ -36,6 +36,9 @@ public final class CommandCatalog {
     public static final String FORMAT_ROASTDEN = "roastden";
     public static final String FORMAT_CARD = "card";
 
+    /** The user option of {@code /remember} (and {@code /memories}) naming the member a fact is about. */
+    public static final String ABOUT_OPTION = "about";
+
     /** The option that names a persona; answered by autocomplete. */
     public static final String PERSONA_OPTION = "persona";
 
@@ -71,7 +74,11 @@ public final class CommandCatalog {
                     true,
                     List.of(
                             OptionSpec.text("fact", "The fact to remember", true, MAX_FACT_LENGTH),
-                            OptionSpec.persona("Which persona remembers it (default: your own)", false))),
+                            OptionSpec.persona("Which persona remembers it (default: your own)", false),
+                            OptionSpec.user(
+                                    ABOUT_OPTION,
+                                    "The member the fact is about (they can delete it with /forget me)",
+                                    false))),
             new CommandSpec(
                     FORGET,
                     "Delete memories",
@@ -171,6 +178,27 @@ public final class CommandCatalog {
             return true;
         }
         return find(command).map(CommandSpec::privateReply).orElse(true);
+    }
+
+    /**
+     * The longest value the catalog lets {@code option} of {@code command} (and {@code subcommand}) have, when it
+     * has a limit. Discord's client holds users to it; the endpoint checks it again for every other client.
+     */
+    public static java.util.OptionalInt maxLength(String command, Optional<String> subcommand, String option) {
+        Optional<CommandSpec> spec = find(command);
+        if (spec.isEmpty()) {
+            return java.util.OptionalInt.empty();
+        }
+        List<OptionSpec> options = spec.get().options();
+        if (subcommand.isPresent()) {
+            options =
+                    spec.get().option(subcommand.get()).map(OptionSpec::options).orElse(List.of());
+        }
+        return options.stream()
+                .filter(o -> o.name().equals(option))
+                .findFirst()
+                .map(OptionSpec::maxLength)
+                .orElse(java.util.OptionalInt.empty());
     }
 
     /** The command called {@code name}, if Roast Den has one. */

@@ -31,14 +31,18 @@ public final class InteractionParser {
         try {
             document = StreamingJson.read(body);
         } catch (MalformedJsonException e) {
-            throw new MalformedInteractionException("The body is not valid JSON", e);
+            throw new MalformedInteractionException("The body is not valid JSON: " + e.getMessage(), e);
         }
         JsonObject root = StreamingJson.object(document)
                 .orElseThrow(() -> new MalformedInteractionException("The body must be a JSON object"));
-        OptionalInt typeValue = root.get("type").map(JsonValue::intValue).orElse(OptionalInt.empty());
+        OptionalInt typeValue = root.get("type")
+                .filter(JsonValue.JsonNumber.class::isInstance)
+                .map(JsonValue::intValue)
+                .orElse(OptionalInt.empty());
         if (typeValue.isEmpty()) {
             throw new MalformedInteractionException("The interaction has no numeric type");
         }
+        integer(root, "type", 0);
         int type = typeValue.getAsInt();
         String id = required(root, "id");
         String applicationId = required(root, "application_id");
@@ -56,7 +60,7 @@ public final class InteractionParser {
                 new Interaction.MessageComponent(
                         context,
                         required(data, "custom_id"),
-                        data.integer("component_type", 0),
+                        integer(data, "component_type", 0),
                         data.array("values").stream().map(JsonValue::asText).toList());
             case MODAL_SUBMIT -> new Interaction.ModalSubmit(context, required(data, "custom_id"), modalFields(data));
             default ->
@@ -148,7 +152,7 @@ public final class InteractionParser {
         return new DiscordUser(userId, displayName, user.bool("bot", false), permissions);
     }
 
-    private static CommandOptions options(JsonObject data) {
+    private static CommandOptions options(JsonObject data) throws MalformedInteractionException {
         Optional<String> subcommand = Optional.empty();
         List<JsonValue> leaves = data.array("options");
         // Descend through a subcommand group and a subcommand, keeping the deepest name as the subcommand.
@@ -156,7 +160,7 @@ public final class InteractionParser {
             if (!(leaves.get(0) instanceof JsonObject only)) {
                 break;
             }
-            int type = only.integer("type", 0);
+            int type = integer(only, "type", 0);
             if (type != SUB_COMMAND && type != SUB_COMMAND_GROUP) {
                 break;
             }
@@ -172,7 +176,7 @@ public final class InteractionParser {
             }
             values.add(new CommandOptions.OptionValue(
                     name.get(),
-                    option.integer("type", 0),
+                    integer(option, "type", 0),
                     option.text("value").orElse(""),
                     option.bool("focused", false)));
         }
@@ -206,6 +210,28 @@ public final class InteractionParser {
             collectModalInputs(objects(component.array("components")), into);
             component.object("component").ifPresent(child -> collectModalInputs(List.of(child), into));
         }
+    }
+
+    /**
+     * The field read as {@link JsonObject#integer}, except that a JSON number where an integer belongs must be one
+     * ({@code 2.0} is 2, but {@code 1.9} or {@code 1e300} as a type is refused, not truncated or overflowed).
+     */
+    private static int integer(JsonObject node, String field, int fallback) throws MalformedInteractionException {
+        Optional<JsonValue> value = node.get(field);
+        if (value.isPresent() && value.get() instanceof JsonValue.JsonNumber number) {
+            if (number.intValue().isEmpty() || !wholeNumber(number)) {
+                throw new MalformedInteractionException("The interaction's " + field + " must be an integer");
+            }
+        }
+        return node.integer(field, fallback);
+    }
+
+    private static boolean wholeNumber(JsonValue.JsonNumber number) {
+        if (number.integral()) {
+            return true;
+        }
+        double value = Double.parseDouble(number.text());
+        return value == Math.rint(value);
     }
 
     private static String required(JsonObject node, String field) throws MalformedInteractionException {

@@ -46,7 +46,7 @@ public sealed interface JsonValue
         return OptionalInt.empty();
     }
 
-    /** An object; its fields keep the order of the document, and a repeated name keeps its last value. */
+    /** An object; its fields keep the order of the document ({@link StreamingJson} refuses a repeated name). */
     record JsonObject(Map<String, JsonValue> fields) implements JsonValue {
         public JsonObject {
             fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -134,9 +134,27 @@ public sealed interface JsonValue
      * their digits; numbers with a fraction or exponent are a {@code double}'s {@link Double#toString}.
      */
     record JsonNumber(String text) implements JsonValue {
-        /** Whether the number has no fraction or exponent. */
+        /** Whether the number is written as digits alone (an optional minus sign, no fraction or exponent). */
         public boolean integral() {
-            return text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
+            int start = text.startsWith("-") ? 1 : 0;
+            if (text.length() == start) {
+                return false;
+            }
+            for (int i = start; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private double asDouble() {
+            try {
+                return Double.parseDouble(text);
+            } catch (NumberFormatException notANumber) {
+                return Double.NaN;
+            }
         }
 
         @Override
@@ -146,7 +164,11 @@ public sealed interface JsonValue
 
         @Override
         public int asInt(int fallback) {
-            return integral() ? new BigInteger(text).intValue() : (int) Double.parseDouble(text);
+            if (integral()) {
+                return new BigInteger(text).intValue();
+            }
+            double value = asDouble();
+            return Double.isFinite(value) ? (int) value : fallback;
         }
 
         @Override
@@ -160,7 +182,7 @@ public sealed interface JsonValue
                 BigInteger value = new BigInteger(text);
                 return value.bitLength() < Integer.SIZE ? OptionalInt.of(value.intValue()) : OptionalInt.empty();
             }
-            double value = Double.parseDouble(text);
+            double value = asDouble();
             return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE
                     ? OptionalInt.of((int) value)
                     : OptionalInt.empty();

@@ -6,11 +6,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +29,20 @@ import java.util.Optional;
  * {@link JsonValue}s and writes through a {@link JsonGenerator}. This is what the interactions handler uses, where
  * every class loaded counts against Discord's 3-second clock on a cold start.
  *
- * <p>Jackson's limits on nesting depth, number length and string length apply to what is read.
+ * <p>Reading is strict, because what is read is often a stranger's request: bytes must be UTF-8 (Jackson would
+ * otherwise guess UTF-16 or UTF-32 from the first bytes), a name may not repeat within an object, nesting stops at
+ * {@link #MAX_DEPTH}, and a number must be finite ({@code 1e999} is refused, not read as infinity). Jackson's
+ * limits on number length and string length apply too. Every such refusal is a {@link MalformedJsonException}.
  */
 public final class StreamingJson {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /** The deepest nesting read: Discord's interactions nest about ten levels, API Gateway events fewer. */
+    public static final int MAX_DEPTH = 64;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
 
     private StreamingJson() {}
 
@@ -47,10 +64,25 @@ public final class StreamingJson {
     /**
      * Reads one UTF-8 JSON document.
      *
-     * @throws MalformedJsonException when the bytes are not exactly one JSON value
+     * @throws MalformedJsonException when the bytes are not UTF-8 or not exactly one JSON value
      */
     public static JsonValue read(byte[] json) throws MalformedJsonException {
-        return inMemory(() -> FACTORY.createParser(json));
+        String text = utf8(json);
+        return inMemory(() -> FACTORY.createParser(text));
+    }
+
+    /** The bytes as text when they are well-formed UTF-8. */
+    private static String utf8(byte[] bytes) throws MalformedJsonException {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw new MalformedJsonException("The JSON is not UTF-8 text", notUtf8);
+        }
     }
 
     /**
@@ -60,7 +92,11 @@ public final class StreamingJson {
      * @throws IOException when the stream cannot be read
      */
     public static JsonValue read(InputStream json) throws MalformedJsonException, IOException {
-        return read(() -> FACTORY.createParser(json));
+        byte[] bytes;
+        try (json) {
+            bytes = json.readAllBytes();
+        }
+        return read(bytes);
     }
 
     /** The value when it is an object. */
@@ -109,7 +145,8 @@ public final class StreamingJson {
         try {
             return read(opening);
         } catch (IOException e) {
-            throw new UncheckedIOException("Reading JSON held in memory cannot fail", e);
+            // Text in memory has no I/O to fail: whatever the parser threw, it was about the text.
+            throw new MalformedJsonException("Not valid JSON: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -118,6 +155,9 @@ public final class StreamingJson {
             return document(parser);
         } catch (JacksonException e) {
             throw malformed(e);
+        } catch (CharConversionException e) {
+            // Jackson's own decoding of a stream that is not in the encoding it guessed.
+            throw new MalformedJsonException("The JSON is not in a readable encoding", e);
         }
     }
 
@@ -161,7 +201,12 @@ public final class StreamingJson {
                 return new JsonValue.JsonNumber(parser.getText());
             }
             case VALUE_NUMBER_FLOAT -> {
-                return new JsonValue.JsonNumber(Double.toString(parser.getDoubleValue()));
+                double number = parser.getDoubleValue();
+                if (!Double.isFinite(number)) {
+                    throw new MalformedJsonException(
+                            "The JSON number " + abbreviated(parser.getText()) + " is out of range");
+                }
+                return new JsonValue.JsonNumber(Double.toString(number));
             }
             case VALUE_TRUE -> {
                 return new JsonValue.JsonBool(true);
@@ -174,6 +219,10 @@ public final class StreamingJson {
             }
             default -> throw new MalformedJsonException("Unexpected JSON token " + token);
         }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 32 ? text : text.substring(0, 32) + "…";
     }
 
     private static MalformedJsonException malformed(JacksonException e) {

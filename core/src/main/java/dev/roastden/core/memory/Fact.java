@@ -13,7 +13,10 @@ import java.util.Set;
  * @param text the fact
  * @param authorId who told it
  * @param subjectId whom it is about: the first user it mentions, else its author
- * @param userIds every user it involves (author and mentioned users)
+ * @param userIds every user it involves (author, the member it is about, mentioned users, and members it names
+ *     by display name or nickname when it is stored)
+ * @param names the display names of linked users as they were when it was stored, by user id: {@code /forget me}
+ *     also finds a fact by the name its member had then
  * @param createdAt when it was told
  */
 public record Fact(
@@ -24,9 +27,24 @@ public record Fact(
         String authorId,
         String subjectId,
         Set<String> userIds,
+        java.util.Map<String, String> names,
         Instant createdAt) {
     public Fact {
         userIds = Set.copyOf(userIds);
+        names = java.util.Map.copyOf(names);
+    }
+
+    /** A fact without stored names. */
+    public Fact(
+            String guildId,
+            String personaId,
+            String id,
+            String text,
+            String authorId,
+            String subjectId,
+            Set<String> userIds,
+            Instant createdAt) {
+        this(guildId, personaId, id, text, authorId, subjectId, userIds, java.util.Map.of(), createdAt);
     }
 
     /** Whether the fact involves this user. */

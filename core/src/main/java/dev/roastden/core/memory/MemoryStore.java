@@ -64,4 +64,14 @@ public interface MemoryStore {
      * given personas that mention them.
      */
     ForgetCounts forgetUser(String guildId, String userId, Collection<String> personaIds);
+
+    /**
+     * Like {@link #forgetUser(String, String, Collection)}, and also deletes what names the user without a link:
+     * facts and turns whose text mentions them ({@code <@id>}) or names them by one of {@code names} (their display
+     * name or nickname now) or by the name stored for them with the fact. Counts only what it deleted.
+     */
+    default ForgetCounts forgetUser(
+            String guildId, String userId, java.util.Set<String> names, Collection<String> personaIds) {
+        return forgetUser(guildId, userId, personaIds);
+    }
 }

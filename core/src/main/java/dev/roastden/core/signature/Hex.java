@@ -2,7 +2,10 @@ package dev.roastden.core.signature;
 
 import java.util.Optional;
 
-/** Strict hexadecimal decoding that never throws on bad input. */
+/**
+ * Strict hexadecimal decoding that never throws on bad input. Only the ASCII digits and letters {@code a-f} /
+ * {@code A-F} count: {@link Character#digit} would also accept other scripts' digits (Arabic-Indic, fullwidth).
+ */
 public final class Hex {
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
@@ -19,14 +22,27 @@ public final class Hex {
         }
         byte[] out = new byte[expectedBytes];
         for (int i = 0; i < expectedBytes; i++) {
-            int high = Character.digit(hex.charAt(2 * i), 16);
-            int low = Character.digit(hex.charAt(2 * i + 1), 16);
+            int high = digit(hex.charAt(2 * i));
+            int low = digit(hex.charAt(2 * i + 1));
             if (high < 0 || low < 0) {
                 return Optional.empty();
             }
             out[i] = (byte) ((high << 4) | low);
         }
         return Optional.of(out);
+    }
+
+    private static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     /** Lower-case hexadecimal of {@code bytes}. */

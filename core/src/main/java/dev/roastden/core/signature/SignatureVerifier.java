@@ -9,14 +9,18 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * the raw request body bytes, exactly as received (never a re-serialised body).
  *
  * <p>Uses Bouncy Castle's stateless {@link Ed25519#verify} so one instance is safe to share between threads.
- * Malformed input of any kind (missing values, non-hex, wrong length) is a failed verification, never an
- * exception.
+ * Malformed input of any kind is a failed verification, never an exception. The headers are held to their exact
+ * shape: the signature is 128 ASCII hex characters, nothing around them; the timestamp is 1 to
+ * {@value #MAX_TIMESTAMP_DIGITS} ASCII digits.
  */
 public final class SignatureVerifier {
     /** Length of an Ed25519 public key in bytes. */
     public static final int PUBLIC_KEY_BYTES = Ed25519.PUBLIC_KEY_SIZE;
     /** Length of an Ed25519 signature in bytes. */
     public static final int SIGNATURE_BYTES = Ed25519.SIGNATURE_SIZE;
+
+    /** Unix seconds fit in far fewer; anything longer is not a timestamp. */
+    public static final int MAX_TIMESTAMP_DIGITS = 20;
 
     private final byte[] publicKey;
 
@@ -51,10 +55,10 @@ public final class SignatureVerifier {
      * @return whether the signature is a valid signature of timestamp + body by this key
      */
     public boolean verify(Optional<String> signatureHex, Optional<String> timestamp, byte[] body) {
-        if (signatureHex.isEmpty() || timestamp.isEmpty() || timestamp.get().isEmpty()) {
+        if (signatureHex.isEmpty() || timestamp.isEmpty() || !isTimestamp(timestamp.get())) {
             return false;
         }
-        Optional<byte[]> signature = Hex.decode(signatureHex.get().trim(), SIGNATURE_BYTES);
+        Optional<byte[]> signature = Hex.decode(signatureHex.get(), SIGNATURE_BYTES);
         if (signature.isEmpty()) {
             return false;
         }
@@ -67,6 +71,20 @@ public final class SignatureVerifier {
         } catch (IllegalArgumentException invalidPoint) {
             return false;
         }
+    }
+
+    /** Whether {@code timestamp} is 1 to {@value #MAX_TIMESTAMP_DIGITS} ASCII digits. */
+    static boolean isTimestamp(String timestamp) {
+        if (timestamp.isEmpty() || timestamp.length() > MAX_TIMESTAMP_DIGITS) {
+            return false;
+        }
+        for (int i = 0; i < timestamp.length(); i++) {
+            char c = timestamp.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The public key as lower-case hexadecimal, for logs and the local development banner. */

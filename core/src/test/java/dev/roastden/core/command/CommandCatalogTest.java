@@ -38,6 +38,33 @@ class CommandCatalogTest {
     }
 
     @Test
+    void rememberTakesAnOptionalMemberTheFactIsAbout() {
+        List<OptionSpec> options = CommandCatalog.find("remember").orElseThrow().options();
+        assertThat(options).extracting(OptionSpec::name).containsExactly("fact", "persona", "about");
+        OptionSpec about = options.get(2);
+        assertThat(about.type()).isEqualTo(OptionType.USER);
+        assertThat(about.required()).isFalse();
+        JsonNode remember = ApplicationCommandJson.catalog().get(2);
+        assertThat(remember.get("options").get(2).get("type").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void tellsEachOptionsLengthLimit() {
+        assertThat(CommandCatalog.maxLength("roast", java.util.Optional.empty(), "topic"))
+                .hasValue(CommandCatalog.MAX_TOPIC_LENGTH);
+        assertThat(CommandCatalog.maxLength("remember", java.util.Optional.empty(), "fact"))
+                .hasValue(CommandCatalog.MAX_FACT_LENGTH);
+        assertThat(CommandCatalog.maxLength("forget", java.util.Optional.of("memory"), "id"))
+                .hasValue(40);
+        assertThat(CommandCatalog.maxLength("roast", java.util.Optional.empty(), "target"))
+                .isEmpty();
+        assertThat(CommandCatalog.maxLength("forget", java.util.Optional.of("nope"), "id"))
+                .isEmpty();
+        assertThat(CommandCatalog.maxLength("karaoke", java.util.Optional.empty(), "song"))
+                .isEmpty();
+    }
+
+    @Test
     void personaOptionsUseAutocomplete() {
         List<OptionSpec> personaOptions = new ArrayList<>();
         for (CommandSpec command : CommandCatalog.commands()) {

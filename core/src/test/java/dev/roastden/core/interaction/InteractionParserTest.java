@@ -105,6 +105,35 @@ class InteractionParserTest {
                 .hasMessageStartingWith("The ");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"type\":1.9,\"id\":\"1310000000000000000\",\"application_id\":\"1200000000000000003\"}",
+                "{\"type\":2,\"id\":\"1\",\"application_id\":\"2\",\"token\":\"t\",\"user\":{\"id\":\"4\"},"
+                        + "\"data\":{\"name\":\"ask\",\"options\":[{\"name\":\"q\",\"type\":3.5,\"value\":\"x\"}]}}",
+                "{\"type\":2,\"id\":\"1\",\"application_id\":\"2\",\"token\":\"t\",\"user\":{\"id\":\"4\"},"
+                        + "\"data\":{\"name\":\"ask\",\"options\":[{\"name\":\"q\",\"type\":99999999999,\"value\":\"x\"}]}}",
+                "{\"type\":2,\"id\":\"1\",\"application_id\":\"2\",\"token\":\"t\",\"user\":{\"id\":\"4\"},"
+                        + "\"data\":{\"name\":\"forget\",\"options\":[{\"name\":\"me\",\"type\":1e300}]}}",
+                "{\"type\":3,\"id\":\"1\",\"application_id\":\"2\",\"token\":\"t\",\"user\":{\"id\":\"4\"},"
+                        + "\"data\":{\"custom_id\":\"c\",\"component_type\":2.5}}",
+            })
+    void refusesANumberThatIsNotAnIntegerWhereAnIntegerBelongs(String body) {
+        assertThatThrownBy(() -> parser.parse(body.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedInteractionException.class)
+                .hasMessageContaining("must be an integer");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"type\":1e999", "\"component_type\":1e999", "\"type\":-1e999"})
+    void refusesAnInfiniteNumberAsMalformedJson(String field) {
+        String body = "{\"type\":3,\"id\":\"1\",\"application_id\":\"2\",\"token\":\"t\",\"user\":{\"id\":\"4\"},"
+                + "\"data\":{\"custom_id\":\"c\",\"options\":[{" + field + "}]," + field + "}}";
+        assertThatThrownBy(() -> parser.parse(body.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedInteractionException.class)
+                .hasMessageStartingWith("The body is not valid JSON");
+    }
+
     @Test
     void keepsTheTokenOutOfToString() throws Exception {
         var roast = (Interaction.ApplicationCommand) parser.parse(sample("roast"));

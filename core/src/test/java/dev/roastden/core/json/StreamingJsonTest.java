@@ -23,8 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StreamingJsonTest {
     @Test
     void readsNestedValuesInDocumentOrder() throws Exception {
-        JsonValue value =
-                StreamingJson.read("{\"z\":1,\"a\":[true,false,null,\"s\",{\"deep\":[[]]}],\"m\":{},\"z\":2}");
+        JsonValue value = StreamingJson.read("{\"z\":2,\"a\":[true,false,null,\"s\",{\"deep\":[[]]}],\"m\":{}}");
         Map<String, JsonValue> expected = new LinkedHashMap<>();
         expected.put("z", new JsonNumber("2"));
         expected.put(
@@ -142,5 +141,62 @@ class StreamingJsonTest {
         });
         assertThat(new String(bytes, UTF_8)).isEqualTo("[\"é\\uD83D\\uDD25\"]");
         assertThat(StreamingJson.read(bytes)).isEqualTo(new JsonArray(List.of(new JsonString("é🔥"))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-16", "UTF-32BE", "UTF-32LE", "UTF-32"})
+    void refusesJsonThatIsNotUtf8(String charset) {
+        byte[] bytes =
+                "{\"type\":1,\"id\":\"1310000000000000000\"}".getBytes(java.nio.charset.Charset.forName(charset));
+        assertThatThrownBy(() -> StreamingJson.read(bytes)).isInstanceOf(MalformedJsonException.class);
+        assertThatThrownBy(() -> StreamingJson.read(new ByteArrayInputStream(bytes)))
+                .isInstanceOf(MalformedJsonException.class);
+    }
+
+    @Test
+    void refusesBytesThatAreNotWellFormedUtf8() {
+        byte[] bytes = {'[', '"', (byte) 0xC3, '"', ']'};
+        assertThatThrownBy(() -> StreamingJson.read(bytes))
+                .isInstanceOf(MalformedJsonException.class)
+                .hasMessageContaining("UTF-8");
+    }
+
+    @Test
+    void refusesARepeatedName() {
+        assertThatThrownBy(() -> StreamingJson.read("{\"type\":1,\"type\":2}"))
+                .isInstanceOf(MalformedJsonException.class)
+                .hasMessageContaining("type");
+        assertThatThrownBy(() -> StreamingJson.read("{\"a\":{\"b\":1,\"b\":1}}".getBytes(UTF_8)))
+                .isInstanceOf(MalformedJsonException.class);
+    }
+
+    @Test
+    void refusesNumbersBeyondADouble() {
+        for (String number : List.of("1e999", "-1e999", "1.5e400")) {
+            assertThatThrownBy(() -> StreamingJson.read("{\"type\":" + number + "}"))
+                    .isInstanceOf(MalformedJsonException.class)
+                    .hasMessageContaining("out of range");
+        }
+    }
+
+    @Test
+    void refusesNestingDeeperThanTheLimitAndReadsUpToIt() throws Exception {
+        int depth = StreamingJson.MAX_DEPTH;
+        assertThat(StreamingJson.read("[".repeat(depth) + "]".repeat(depth))).isInstanceOf(JsonArray.class);
+        for (int deep : List.of(depth + 1, 10_000, 200_000)) {
+            String arrays = "[".repeat(deep) + "]".repeat(deep);
+            assertThatThrownBy(() -> StreamingJson.read(arrays.getBytes(UTF_8)))
+                    .isInstanceOf(MalformedJsonException.class);
+            String objects = "{\"a\":".repeat(deep) + "1" + "}".repeat(deep);
+            assertThatThrownBy(() -> StreamingJson.read(objects)).isInstanceOf(MalformedJsonException.class);
+        }
+    }
+
+    @Test
+    void anIntegralNumberIsDigitsAlone() {
+        assertThat(new JsonNumber("-12").integral()).isTrue();
+        assertThat(new JsonNumber("Infinity").integral()).isFalse();
+        assertThat(new JsonNumber("NaN").intValue()).isEqualTo(OptionalInt.empty());
+        assertThat(new JsonNumber("Infinity").asInt(7)).isEqualTo(7);
     }
 }

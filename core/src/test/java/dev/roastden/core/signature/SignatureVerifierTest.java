@@ -60,6 +60,46 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void rejectsASignatureWrittenInOtherScriptsDigits() {
+        byte[] body = "{\"type\":1}".getBytes(StandardCharsets.UTF_8);
+        String valid = key.sign(TIMESTAMP, body);
+        StringBuilder arabicIndic = new StringBuilder();
+        StringBuilder fullwidth = new StringBuilder();
+        for (char c : valid.toCharArray()) {
+            arabicIndic.append(c >= '0' && c <= '9' ? (char) ('\u0660' + (c - '0')) : c);
+            fullwidth.append(c >= 'a' && c <= 'f' ? (char) ('\uff41' + (c - 'a')) : c);
+        }
+        assertThat(arabicIndic.toString()).isNotEqualTo(valid);
+        assertThat(verify(arabicIndic.toString(), TIMESTAMP, body)).isFalse();
+        assertThat(verify(fullwidth.toString(), TIMESTAMP, body)).isFalse();
+        assertThat(verify(valid, TIMESTAMP, body)).isTrue();
+    }
+
+    @Test
+    void rejectsASignatureWithAnythingAroundIt() {
+        byte[] body = "{\"type\":1}".getBytes(StandardCharsets.UTF_8);
+        String valid = key.sign(TIMESTAMP, body);
+        assertThat(verify(" " + valid, TIMESTAMP, body)).isFalse();
+        assertThat(verify(valid + "\t", TIMESTAMP, body)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"abc", "17322336OO", "-1732233600", " 1732233600", "\u0661\u0667\u0663", "123456789012345678901"
+            })
+    void rejectsATimestampThatIsNotOneToTwentyAsciiDigitsEvenWhenSigned(String timestamp) {
+        byte[] body = "{\"type\":1}".getBytes(StandardCharsets.UTF_8);
+        assertThat(verify(key.signUtf8(timestamp, body), timestamp, body)).isFalse();
+    }
+
+    @Test
+    void acceptsATwentyDigitTimestamp() {
+        byte[] body = "{\"type\":1}".getBytes(StandardCharsets.UTF_8);
+        String timestamp = "12345678901234567890";
+        assertThat(verify(key.signUtf8(timestamp, body), timestamp, body)).isTrue();
+    }
+
+    @Test
     void rejectsATruncatedOrExtendedSignature() {
         byte[] body = "{\"type\":1}".getBytes(StandardCharsets.UTF_8);
         String valid = key.sign(TIMESTAMP, body);
@@ -145,6 +185,16 @@ class SignatureVerifierTest {
 
         String publicKeyHex() {
             return Hex.encode(publicKey);
+        }
+
+        String signUtf8(String timestamp, byte[] body) {
+            byte[] prefix = timestamp.getBytes(StandardCharsets.UTF_8);
+            byte[] message = new byte[prefix.length + body.length];
+            System.arraycopy(prefix, 0, message, 0, prefix.length);
+            System.arraycopy(body, 0, message, prefix.length, body.length);
+            byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+            Ed25519.sign(seed, 0, message, 0, message.length, signature, 0);
+            return Hex.encode(signature);
         }
 
         String sign(String timestamp, byte[] body) {

@@ -51,7 +51,8 @@ public final class OptOutCommand implements CommandHandler {
         }
         boolean delete = job.option(DELETE_DATA).map(Boolean::parseBoolean).orElse(false);
         if (delete) {
-            text.append("\n").append(ForgetCommand.forgetMe(memory, guild, user, server.allIds(), attempt.repeated()));
+            text.append("\n")
+                    .append(ForgetCommand.forgetMe(memory, guild, job.user(), server.allIds(), attempt.repeated()));
         } else {
             text.append("\nWhat's already stored about you is kept (hidden from prompts); `/forget me` or "
                     + "`/optout delete_data:True` deletes it, and `/memories about:` shows it.");

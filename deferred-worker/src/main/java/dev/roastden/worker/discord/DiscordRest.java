@@ -2,6 +2,7 @@ package dev.roastden.worker.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.roastden.core.interaction.InteractionIds;
 import dev.roastden.core.json.Json;
 import dev.roastden.worker.reply.ReplyFile;
 import dev.roastden.worker.time.Sleeper;
@@ -23,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * The few Discord REST calls the worker makes, over {@code java.net.http} (the SDK's URLConnection client cannot
  * PATCH). Honours Discord's rules: a {@code DiscordBot} User-Agent, {@code Retry-After} on 429, never retrying 404 /
  * 10015 / 10008 / 50027, and no call at all once the interaction token's deadline has passed.
+ *
+ * <p>The interaction token is a credential, and it sits in the path: every log line and {@link Delivery#detail}
+ * names the call by {@link #route}, which removes the token by the path's shape, whatever the application id looks
+ * like. An id or token that cannot be one (not a snowflake, not URL-safe) is not sent at all: the call ends
+ * {@link Delivery.Status#GONE} at once, so the job is dropped instead of retried until its token expires.
  *
  * <p>The {@link HttpClient} is created on first use, after any SnapStart restore, so no connection or selector
  * thread is captured in a snapshot.
@@ -60,16 +66,25 @@ public final class DiscordRest {
      */
     public Delivery editOriginal(
             String applicationId, String token, ObjectNode body, Optional<ReplyFile> file, Instant deadline) {
+        if (!InteractionIds.isSnowflake(applicationId) || !InteractionIds.isToken(token)) {
+            return malformed("PATCH /webhooks/{application}/{token}/messages/@original");
+        }
         return call("PATCH", originalPath(applicationId, token), body, file, Optional.empty(), deadline, MAX_ATTEMPTS);
     }
 
     /** GET {@code /webhooks/{app}/{token}/messages/@original}. */
     public Delivery getOriginal(String applicationId, String token, Instant deadline) {
+        if (!InteractionIds.isSnowflake(applicationId) || !InteractionIds.isToken(token)) {
+            return malformed("GET /webhooks/{application}/{token}/messages/@original");
+        }
         return call("GET", originalPath(applicationId, token), null, Optional.empty(), deadline);
     }
 
     /** POST {@code /channels/{id}/messages} with the bot token. */
     public Delivery createMessage(String channelId, ObjectNode body, String botToken, Instant deadline) {
+        if (!InteractionIds.isSnowflake(channelId)) {
+            return malformed("POST /channels/{channel}/messages");
+        }
         return call("POST", "/channels/" + channelId + "/messages", body, Optional.of(botToken), deadline);
     }
 
@@ -78,6 +93,9 @@ public final class DiscordRest {
      * right after {@code messageId}, newest first, as a JSON array in {@link Delivery#message()}.
      */
     public Delivery messagesAfter(String channelId, String messageId, int limit, String botToken, Instant deadline) {
+        if (!InteractionIds.isSnowflake(channelId) || !InteractionIds.isSnowflake(messageId)) {
+            return malformed("GET /channels/{channel}/messages");
+        }
         return call(
                 "GET",
                 "/channels/" + channelId + "/messages?after=" + messageId + "&limit=" + limit,
@@ -88,6 +106,9 @@ public final class DiscordRest {
 
     /** POST {@code /channels/{id}/typing} with the bot token; best effort, one try. */
     public Delivery typing(String channelId, String botToken) {
+        if (!InteractionIds.isSnowflake(channelId)) {
+            return malformed("POST /channels/{channel}/typing");
+        }
         return call(
                 "POST",
                 "/channels/" + channelId + "/typing",
@@ -95,6 +116,20 @@ public final class DiscordRest {
                 Optional.of(botToken),
                 clock.instant().plusSeconds(10),
                 1);
+    }
+
+    /**
+     * The call as logs may show it: the method and path with the segment after {@code /webhooks/{app}/} (the token)
+     * replaced, whatever the segments hold, and the query left out.
+     */
+    static String route(String method, String path) {
+        String withoutQuery = path.indexOf('?') < 0 ? path : path.substring(0, path.indexOf('?'));
+        return method + " " + withoutQuery.replaceAll("^/webhooks/([^/]*)/[^/]*", "/webhooks/$1/{token}");
+    }
+
+    private static Delivery malformed(String route) {
+        return Delivery.of(
+                Delivery.Status.GONE, 0, 0, route + " not called: the id or token is not one Discord issues");
     }
 
     private static String originalPath(String applicationId, String token) {
@@ -120,12 +155,19 @@ public final class DiscordRest {
             int maxAttempts) {
         Optional<Multipart> multipart = file.map(f -> Multipart.of(body, f));
         Delivery last = Delivery.of(Delivery.Status.RETRY_LATER, 0, 0, "not attempted");
-        String route = method + " " + path.replaceAll("/webhooks/(\\d+)/[^/]+", "/webhooks/$1/{token}");
+        String route = route(method, path);
+        URI uri;
+        try {
+            uri = URI.create(apiBase + path);
+        } catch (IllegalArgumentException notAUri) {
+            // The message of this exception quotes the whole path, token included: never pass it on.
+            return malformed(route);
+        }
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             if (!clock.instant().isBefore(deadline)) {
                 return Delivery.of(Delivery.Status.EXPIRED, 0, 0, "deadline passed before " + route);
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiBase + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(requestTimeout)
                     .header("User-Agent", userAgent)
                     .header("Accept", "application/json");

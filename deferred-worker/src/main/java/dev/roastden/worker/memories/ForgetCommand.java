@@ -14,6 +14,7 @@ import dev.roastden.worker.persona.PersonaDirectory;
 import dev.roastden.worker.reply.Reply;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code /forget memory|persona|me}: deletes one fact (its teacher, someone it is about, the persona's Higher Self
@@ -67,7 +68,7 @@ public final class ForgetCommand implements CommandHandler {
                         p.name() + " forgot everything from this server: " + MemoryTexts.describe(counts) + ".");
             }
             case CommandCatalog.FORGET_ME:
-                return Reply.notice(forgetMe(memory, guild, invoker.id(), personaIds, repeated));
+                return Reply.notice(forgetMe(memory, guild, invoker, personaIds, repeated));
             default:
                 return Reply.notice("Use `/forget memory`, `/forget persona` or `/forget me`.");
         }
@@ -105,8 +106,9 @@ public final class ForgetCommand implements CommandHandler {
 
     /** What {@code /forget me} does and says; {@code /optout delete_data} does the same. */
     public static String forgetMe(
-            MemoryStore memory, String guild, String userId, List<String> personaIds, boolean repeated) {
-        ForgetCounts counts = memory.forgetUser(guild, userId, personaIds);
+            MemoryStore memory, String guild, DiscordUser user, List<String> personaIds, boolean repeated) {
+        // Facts can name the member without an @: their display name now, and the names stored with each fact.
+        ForgetCounts counts = memory.forgetUser(guild, user.id(), Set.of(user.displayName()), personaIds);
         if (repeated) {
             return "Done. Everything stored about you in this server is deleted."
                     + " (New conversations are remembered again; they expire after 30 days.)";

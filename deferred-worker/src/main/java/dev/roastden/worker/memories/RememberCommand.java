@@ -9,6 +9,7 @@ import dev.roastden.core.memory.Ulid;
 import dev.roastden.core.persona.Persona;
 import dev.roastden.worker.commands.Attempt;
 import dev.roastden.worker.commands.CommandHandler;
+import dev.roastden.worker.commands.FactLinks;
 import dev.roastden.worker.commands.FactScreen;
 import dev.roastden.worker.commands.ReplyProducer.Produced;
 import dev.roastden.worker.commands.RetryableFailure;
@@ -20,7 +21,6 @@ import dev.roastden.worker.reply.Reply;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,18 +93,9 @@ public final class RememberCommand implements CommandHandler {
             return Reply.notice("That looks like private contact details. Personas don't keep those; "
                     + "try a story or a habit instead.");
         }
-        Set<String> users = new LinkedHashSet<>();
-        users.add(invoker.id());
-        Matcher m = MENTION.matcher(fact);
-        String subject = invoker.id();
-        boolean first = true;
-        while (m.find()) {
-            users.add(m.group(1));
-            if (first) {
-                subject = m.group(1);
-                first = false;
-            }
-        }
+        FactLinks links = FactLinks.of(job, fact);
+        Set<String> users = links.users();
+        String subject = links.subject();
         Set<String> others = new LinkedHashSet<>(users);
         others.remove(invoker.id());
         if (!others.isEmpty() && !consent.optedOut(guild, others).isEmpty()) {
@@ -115,7 +106,8 @@ public final class RememberCommand implements CommandHandler {
             return refused.get();
         }
         String id = Ulid.derive(job.createdAt(), job.interactionId());
-        memory.saveFact(new Fact(guild, p.id(), id, fact, invoker.id(), subject, users, job.createdAt()));
+        memory.saveFact(
+                new Fact(guild, p.id(), id, fact, invoker.id(), subject, users, links.names(), job.createdAt()));
         LOG.info("Stored fact {} for persona {}", id, p.id());
         return Reply.notice("🧠 " + p.name() + " will remember that.\nMemory id: `" + id
                 + "` (delete it with `/forget memory id:" + id + "`).");

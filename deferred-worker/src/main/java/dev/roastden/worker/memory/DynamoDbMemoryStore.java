@@ -10,6 +10,7 @@ import dev.roastden.core.memory.ClaimOutcome;
 import dev.roastden.core.memory.Fact;
 import dev.roastden.core.memory.ForgetCounts;
 import dev.roastden.core.memory.MemoryStore;
+import dev.roastden.core.memory.NameMentions;
 import dev.roastden.core.memory.RateLimit;
 import dev.roastden.core.memory.Turn;
 import java.time.Duration;
@@ -245,6 +246,11 @@ public final class DynamoDbMemoryStore implements MemoryStore {
         item.put("authorId", s(fact.authorId()));
         item.put("subjectId", s(fact.subjectId()));
         item.put("users", AttributeValue.fromSs(List.copyOf(fact.userIds())));
+        if (!fact.names().isEmpty()) {
+            Map<String, AttributeValue> names = new HashMap<>();
+            fact.names().forEach((user, name) -> names.put(user, s(name)));
+            item.put("names", AttributeValue.fromM(names));
+        }
         item.put("createdAt", s(fact.createdAt().toString()));
         item.put(GSI1_PK, s("U#" + fact.subjectId()));
         item.put(GSI1_SK, s(pk + "#" + sk));
@@ -308,6 +314,17 @@ public final class DynamoDbMemoryStore implements MemoryStore {
 
     @Override
     public ForgetCounts forgetUser(String guildId, String userId, Collection<String> personaIds) {
+        return forgetUser(guildId, userId, Set.of(), personaIds);
+    }
+
+    /**
+     * Everything of the server's personas linked to the user (their subject index, the {@code users} of each item)
+     * and everything whose text mentions them or names them by one of {@code names} or by the name stored for them
+     * with a fact. Each persona's items are read once; the decision is made here, since a filter expression
+     * cannot match whole words.
+     */
+    @Override
+    public ForgetCounts forgetUser(String guildId, String userId, Set<String> names, Collection<String> personaIds) {
         Map<String, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
         // Items indexed under the user (what they are the subject of) ...
         collect(
@@ -319,22 +336,46 @@ public final class DynamoDbMemoryStore implements MemoryStore {
                         .expressionAttributeValues(Map.of(":u", s("U#" + userId), ":g", s("G#" + guildId + "#")))
                         .build(),
                 keys);
-        // ... and every other item of the server's personas that involves them (asked by them, mentions them).
+        // ... and every other item of the server's personas that involves or names them.
         for (String personaId : personaIds) {
-            collect(
-                    QueryRequest.builder()
-                            .tableName(table)
-                            .keyConditionExpression("#pk = :pk")
-                            .filterExpression("contains(#users, :user)")
-                            .expressionAttributeNames(Map.of("#pk", PK, "#users", "users"))
-                            .expressionAttributeValues(
-                                    Map.of(":pk", s(personaPk(guildId, personaId)), ":user", s(userId)))
-                            .projectionExpression("#pk, sk")
-                            .consistentRead(true)
-                            .build(),
-                    keys);
+            QueryRequest items = QueryRequest.builder()
+                    .tableName(table)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(
+                            Map.of("#pk", PK, "#users", "users", "#text", "text", "#reply", "reply", "#names", "names"))
+                    .expressionAttributeValues(Map.of(":pk", s(personaPk(guildId, personaId))))
+                    .projectionExpression("#pk, sk, #users, #text, userText, #reply, #names")
+                    .consistentRead(true)
+                    .build();
+            for (QueryResponse page : dynamo.queryPaginator(items)) {
+                for (Map<String, AttributeValue> item : page.items()) {
+                    String sk = item.get(SK).s();
+                    if ((sk.startsWith("T#") || sk.startsWith("F#")) && concerns(item, userId, names)) {
+                        String pk = item.get(PK).s();
+                        keys.put(pk + "\n" + sk, key(pk, sk));
+                    }
+                }
+            }
         }
         return delete(keys);
+    }
+
+    private static boolean concerns(Map<String, AttributeValue> item, String userId, Set<String> names) {
+        if (users(item).contains(userId)) {
+            return true;
+        }
+        String text = text(item, "text") + "\n" + text(item, "userText") + "\n" + text(item, "reply");
+        if (NameMentions.mentions(text, userId)) {
+            return true;
+        }
+        Set<String> known = new java.util.HashSet<>(names);
+        Optional.ofNullable(names(item).get(userId)).ifPresent(known::add);
+        for (String name : known) {
+            if (NameMentions.names(text, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void collect(QueryRequest request, Map<String, Map<String, AttributeValue>> keys) {
@@ -405,7 +446,18 @@ public final class DynamoDbMemoryStore implements MemoryStore {
                 text(item, "authorId"),
                 text(item, "subjectId"),
                 users(item),
+                names(item),
                 Instant.parse(text(item, "createdAt")));
+    }
+
+    private static Map<String, String> names(Map<String, AttributeValue> item) {
+        AttributeValue names = item.get("names");
+        if (names == null || !names.hasM()) {
+            return Map.of();
+        }
+        Map<String, String> out = new HashMap<>();
+        names.m().forEach((user, name) -> out.put(user, name.s()));
+        return out;
     }
 
     private static Set<String> users(Map<String, AttributeValue> item) {

@@ -18,11 +18,11 @@ public final class CountingWorkerMetrics implements WorkerMetrics {
 
     @Override
     public void modelCall(Duration latency, int inputTokens, int outputTokens) {
-        add("ClaudeCalls", 1);
-        add("ClaudeResponseTimeMillis", latency.toMillis());
-        add("ClaudeResponseTimeNanos", latency.toNanos());
-        add("ClaudeInputTokens", inputTokens);
-        add("ClaudeOutputTokens", outputTokens);
+        add("ModelCalls", 1);
+        add("ModelResponseTimeMillis", latency.toMillis());
+        add("ModelResponseTimeNanos", latency.toNanos());
+        add("ModelInputTokens", inputTokens);
+        add("ModelOutputTokens", outputTokens);
     }
 
     @Override

@@ -7,7 +7,7 @@ public interface WorkerMetrics {
     /** {@code MessageProcessed}: one job finished with this outcome (reply, error, dropped, expired, …). */
     void messageProcessed(String command, String outcome);
 
-    /** {@code ClaudeResponseTime}, {@code ClaudeInputTokens}, {@code ClaudeOutputTokens}. */
+    /** {@code ModelResponseTime}, {@code ModelInputTokens}, {@code ModelOutputTokens}: one call to the model. */
     void modelCall(Duration latency, int inputTokens, int outputTokens);
 
     /** {@code DiscordPatchFailed}: a Discord edit failed for good (or for now, when {@code retrying}). */

@@ -38,12 +38,12 @@ public final class WorkerOverheadBench {
             long[] total = new long[measured];
             long[] overhead = new long[measured];
             for (int i = 0; i < measured; i++) {
-                long modelBefore = h.metrics.count("ClaudeResponseTimeNanos");
+                long modelBefore = h.metrics.count("ModelResponseTimeNanos");
                 long t0 = System.nanoTime();
                 h.deliver(job(h, i));
                 long elapsed = System.nanoTime() - t0;
                 total[i] = elapsed;
-                overhead[i] = elapsed - (h.metrics.count("ClaudeResponseTimeNanos") - modelBefore);
+                overhead[i] = elapsed - (h.metrics.count("ModelResponseTimeNanos") - modelBefore);
             }
             long[] dynamo = new long[measured];
             Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("x"), "sk", AttributeValue.fromS("y"));

@@ -62,6 +62,7 @@ public final class LocalDynamoDb implements AutoCloseable {
             args.addAll(List.of("-port", Integer.toString(port), "-disableTelemetry"));
             try {
                 DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+                loopbackOnly(server);
                 server.start();
                 return new LocalDynamoDb(server, port, folder);
             } catch (Exception e) {
@@ -70,6 +71,19 @@ public final class LocalDynamoDb implements AutoCloseable {
             }
         }
         throw new IllegalStateException("DynamoDB Local did not start", last);
+    }
+
+    /**
+     * DynamoDB Local has no option for the interface and its Jetty listens on all of them; the data is nobody
+     * else's business, so its one connector is pointed at 127.0.0.1 before it starts.
+     */
+    private static void loopbackOnly(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        org.eclipse.jetty.server.Server jetty = (org.eclipse.jetty.server.Server) field.get(proxy);
+        for (org.eclipse.jetty.server.Connector connector : jetty.getConnectors()) {
+            ((org.eclipse.jetty.server.ServerConnector) connector).setHost("127.0.0.1");
+        }
     }
 
     private static int freePort() {

@@ -132,8 +132,8 @@ public final class Monitoring extends Construct {
         }
 
         Map<String, String> workerDimensions = Map.of(Contracts.SERVICE_DIMENSION, Contracts.WORKER_SERVICE_NAME);
-        Metric claudeP50 = appMetric(Contracts.CLAUDE_RESPONSE_TIME_METRIC, workerDimensions, "p50");
-        Metric claudeP99 = appMetric(Contracts.CLAUDE_RESPONSE_TIME_METRIC, workerDimensions, "p99");
+        Metric claudeP50 = appMetric(Contracts.MODEL_RESPONSE_TIME_METRIC, workerDimensions, "p50");
+        Metric claudeP99 = appMetric(Contracts.MODEL_RESPONSE_TIME_METRIC, workerDimensions, "p99");
 
         dashboard = Dashboard.Builder.create(this, "Dashboard")
                 .dashboardName("RoastDen-" + Stack.of(this).getStackName())
