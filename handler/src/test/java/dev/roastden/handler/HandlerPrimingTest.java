@@ -14,6 +14,7 @@ class HandlerPrimingTest {
         assertThat(jobs).hasSize(9);
         assertThat(DeferredJobCodec.read(jobs.get(0)).command()).isEqualTo("ask");
         assertThat(DeferredJobCodec.read(jobs.get(1)).option("custom_id")).contains("rd1:pc:-");
-        assertThat(DeferredJobCodec.read(jobs.get(2)).option("custom_id")).contains("rd1:pa:priming:4:1");
+        assertThat(DeferredJobCodec.read(jobs.get(2)).option("custom_id"))
+                .contains("rd1:pa:priming:" + DynamoWarmUp.PRIMING_USER + ":1");
     }
 }

@@ -84,12 +84,12 @@ class HandlerPropertiesTest {
         Arbitrary<String> customIds = Arbitraries.oneOf(
                 Arbitraries.of(
                         "rd1:pc:-",
-                        "rd1:pc:4",
-                        "rd1:pe:sam:3:4",
+                        "rd1:pc:1310000000000000004",
+                        "rd1:pe:sam:3:1310000000000000004",
                         "rd1:pe:sam:3:-",
-                        "rd1:pa:sam:4:1",
-                        "rd1:pd:sam:5:1",
-                        "rd1:pw:sam:4",
+                        "rd1:pa:sam:1310000000000000004:1",
+                        "rd1:pd:sam:1310000000000000005:1",
+                        "rd1:pw:sam:1310000000000000004",
                         "rd1:mp:2:-:-",
                         "rd1:pa",
                         "rd1::",
@@ -106,9 +106,11 @@ class HandlerPropertiesTest {
                     ? "{\"custom_id\":\"" + escaped + "\",\"component_type\":2}"
                     : "{\"custom_id\":\"" + escaped + "\",\"components\":[{\"type\":1,\"components\":"
                             + "[{\"type\":4,\"custom_id\":\"name\",\"value\":\"Sam\"}]}]}";
-            return "{\"type\":" + type + ",\"id\":\"1310000000000000001\",\"application_id\":\"1\",\"token\":\"t\","
-                    + (guild ? "\"guild_id\":\"9\"," : "")
-                    + "\"member\":{\"permissions\":\"32\",\"user\":{\"id\":\"4\"}},\"message\":{\"id\":\"7\"},"
+            return "{\"type\":" + type
+                    + ",\"id\":\"1310000000000000001\",\"application_id\":\"1310000000000000002\",\"token\":\"t\","
+                    + (guild ? "\"guild_id\":\"1310000000000000009\"," : "")
+                    + "\"member\":{\"permissions\":\"32\",\"user\":{\"id\":\"1310000000000000004\"}},"
+                    + "\"message\":{\"id\":\"1310000000000000007\"},"
                     + "\"data\":" + data + "}";
         });
     }
