@@ -16,14 +16,7 @@ final class ConsentMessages {
     private ConsentMessages() {}
 
     /** A button to put on a message. */
-    record Control(CustomId id, String label, Style style) {}
-
-    /** Discord's button styles used here. */
-    enum Style {
-        SUCCESS,
-        DANGER,
-        SECONDARY
-    }
+    private record Control(CustomId id, String label, Reply.Button.Style style) {}
 
     /** The request to {@code member}: pings them, carries Accept / Decline for {@code version}. */
     static Reply request(Persona persona, String member, String askedBy, long version, boolean edited) {
@@ -42,11 +35,11 @@ final class ConsentMessages {
                 new Control(
                         CustomId.of(CustomId.PERSONA_ACCEPT, persona.id(), member, Long.toString(version)),
                         "Accept",
-                        Style.SUCCESS),
+                        Reply.Button.Style.SUCCESS),
                 new Control(
                         CustomId.of(CustomId.PERSONA_DECLINE, persona.id(), member, Long.toString(version)),
                         "Decline",
-                        Style.DANGER));
+                        Reply.Button.Style.DANGER));
     }
 
     /** Still waiting (pressed by someone else, or after an edit): the current question, without a new ping. */
@@ -64,7 +57,9 @@ final class ConsentMessages {
         return withControls(
                 Reply.notice(text),
                 List.of(new Control(
-                        CustomId.of(CustomId.PERSONA_WITHDRAW, persona.id(), member), "Withdraw", Style.SECONDARY)));
+                        CustomId.of(CustomId.PERSONA_WITHDRAW, persona.id(), member),
+                        "Withdraw",
+                        Reply.Button.Style.SECONDARY)));
     }
 
     /** Declined: it never speaks. */
@@ -92,6 +87,14 @@ final class ConsentMessages {
     }
 
     private static Reply withControls(Reply reply, List<Control> controls) {
-        return reply;
+        return new Reply(
+                reply.kind(),
+                reply.speaker(),
+                reply.avatarUrl(),
+                reply.text(),
+                reply.pingUserIds(),
+                controls.stream()
+                        .map(c -> new Reply.Button(c.id().format(), c.label(), c.style(), Optional.empty(), false))
+                        .toList());
     }
 }

@@ -62,7 +62,8 @@ public final class CreateSubmit implements CommandHandler {
                 guild,
                 tree,
                 member.isPresent() ? PersonaStatus.PENDING : PersonaStatus.ACTIVE,
-                job.user().id());
+                job.user().id(),
+                attempt.repeated() ? Optional.of(job.createdAt()) : Optional.empty());
         if (member.isPresent()) {
             return Produced.of(ConsentMessages.request(
                     stored.persona(), member.get(), job.user().id(), stored.version(), false));

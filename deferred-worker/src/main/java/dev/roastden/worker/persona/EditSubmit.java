@@ -49,10 +49,16 @@ public final class EditSubmit implements CommandHandler {
         }
         PersonaCommands.Target target = found.get();
         long current = target.stored().map(ServerPersona::version).orElse(0L);
-        if (current != claimed) {
-            return Produced.of(stale(job, target.persona()));
-        }
         Persona persona = target.persona();
+        if (current != claimed) {
+            if (attempt.repeated()
+                    && current == claimed + 1
+                    && alreadySaved(job, target.stored().get())) {
+                // An earlier attempt of this very submit saved it, then stopped before answering.
+                return Produced.of(answer(job, target.stored().get(), claimed == 0, persona));
+            }
+            return Produced.of(stale(job, persona));
+        }
         if (!PersonaCommands.mayChange(persona, job.user())) {
             return Produced.of(FormReader.refuse(job, PersonaCommands.onlyOwnerOrManager(persona, "edit"))
                     .asReply());
@@ -91,17 +97,31 @@ public final class EditSubmit implements CommandHandler {
         } catch (PersonaStore.Conflict raced) {
             return Produced.of(stale(job, persona));
         }
-        if (status == PersonaStatus.PENDING && saved.persona().higherSelf().isPresent() && !byHigherSelf) {
-            return Produced.of(ConsentMessages.request(
+        return Produced.of(answer(job, saved, target.bundled(), persona));
+    }
+
+    /** The consent request when a manager's edit asks the member again, else a private "saved". */
+    private static Reply answer(DeferredJob job, ServerPersona saved, boolean copiedDefault, Persona before) {
+        if (saved.status() == PersonaStatus.PENDING
+                && saved.persona().higherSelf().isPresent()
+                && !before.isHigherSelf(job.user().id())) {
+            return ConsentMessages.request(
                     saved.persona(),
                     saved.persona().higherSelf().get(),
                     job.user().id(),
                     saved.version(),
-                    true));
+                    true);
         }
-        return Produced.of(Reply.notice("Saved **" + saved.persona().name() + "** (`" + saved.id() + "`)"
-                + (target.bundled() ? " as this server's own version of the default" : "") + ". It is "
-                + saved.status().wire() + "."));
+        return Reply.notice("Saved **" + saved.persona().name() + "** (`" + saved.id() + "`)"
+                + (copiedDefault ? " as this server's own version of the default" : "") + ". It is "
+                + saved.status().wire() + ".");
+    }
+
+    /** Whether the stored persona is what this form makes of it: an earlier attempt wrote it. */
+    private boolean alreadySaved(DeferredJob job, ServerPersona stored) {
+        ObjectNode tree = PersonaJson.tree(stored);
+        return FormReader.read(job, tree, tools.validator()) instanceof FormReader.Ok ok
+                && ok.tree().equals(tree);
     }
 
     private static Reply stale(DeferredJob job, Persona persona) {

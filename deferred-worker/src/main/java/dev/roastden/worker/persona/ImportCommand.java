@@ -85,7 +85,8 @@ public final class ImportCommand implements CommandHandler {
                 guild,
                 tree,
                 member.isPresent() ? PersonaStatus.PENDING : PersonaStatus.ACTIVE,
-                job.user().id());
+                job.user().id(),
+                attempt.repeated() ? Optional.of(job.createdAt()) : Optional.empty());
         String renamed = stored.id().equals(wanted) ? "" : " (`" + wanted + "` was taken)";
         if (member.isPresent()) {
             return Produced.of(ConsentMessages.request(

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * {@code /persona list} (public): everyone in the server's cast with id and status, the bundled defaults marked; one
- * roster read. Names only, no pings: nobody's Higher Self is shown here.
+ * roster read and one batched opt-out read. Names only, no pings: nobody's Higher Self is shown here, and the
+ * personas of members who opted out are left out (a persona's name often names its member).
  */
 public final class ListCommand implements CommandHandler {
     private static final int MAX_LINES = 60;
@@ -27,7 +28,17 @@ public final class ListCommand implements CommandHandler {
             return Produced.of(Reply.notice(PersonaCommands.NOT_HERE));
         }
         var roster = tools.store().roster(job.guildId().get());
-        List<RosterEntry> cast = roster.cast(tools.bundled());
+        List<RosterEntry> everyone = roster.cast(tools.bundled());
+        java.util.Set<String> optedOut = tools.consent()
+                .optedOut(
+                        job.guildId().get(),
+                        everyone.stream()
+                                .flatMap(e -> e.higherSelf().stream())
+                                .distinct()
+                                .toList());
+        List<RosterEntry> cast = everyone.stream()
+                .filter(e -> e.higherSelf().map(h -> !optedOut.contains(h)).orElse(true))
+                .toList();
         if (cast.isEmpty()) {
             return Produced.of(
                     Reply.notice("No personas here yet. Make one with `/persona create` or" + " `/persona import`."));

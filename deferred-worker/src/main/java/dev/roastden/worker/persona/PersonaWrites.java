@@ -23,14 +23,33 @@ final class PersonaWrites {
         return roster.entries().containsKey(id) || bundled.find(id).isPresent();
     }
 
-    /** Stores {@code tree} as a new persona (version 1) under the first free id from its own; returns it. */
+    /**
+     * Stores {@code tree} as a new persona (version 1) under the first free id from its own; returns it. On a
+     * repeated attempt ({@code since} present: the job's creation time), a persona this same job already stored (same
+     * creator, same content, created since then) is returned instead of storing it twice.
+     */
     static ServerPersona createUnique(
-            PersonaTools tools, String guildId, ObjectNode tree, PersonaStatus status, String createdBy) {
+            PersonaTools tools,
+            String guildId,
+            ObjectNode tree,
+            PersonaStatus status,
+            String createdBy,
+            java.util.Optional<Instant> since) {
         String base = tree.path("id").asText();
         Roster roster = tools.store().roster(guildId);
         int races = 0;
         for (int n = 1; n <= MAX_NUMBER; n++) {
             String id = n == 1 ? base : Texts.numbered(base, n);
+            if (since.isPresent() && roster.entries().containsKey(id)) {
+                java.util.Optional<ServerPersona> earlier = tools.store()
+                        .find(guildId, id)
+                        .filter(p -> p.createdBy().equals(createdBy)
+                                && !p.createdAt().isBefore(since.get()))
+                        .filter(p -> sameApartFromId(PersonaJson.tree(p), tree));
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
             if (taken(id, roster, tools.bundled())) {
                 continue;
             }
@@ -50,6 +69,15 @@ final class PersonaWrites {
             }
         }
         throw new IllegalStateException("No free persona id for " + base);
+    }
+
+    /** Whether two persona trees are the same but for their ids. */
+    static boolean sameApartFromId(ObjectNode a, ObjectNode b) {
+        ObjectNode x = a.deepCopy();
+        ObjectNode y = b.deepCopy();
+        x.remove("id");
+        y.remove("id");
+        return x.equals(y);
     }
 
     /** {@code stored} with a new tree and status, for {@link PersonaStore#update}. */

@@ -33,6 +33,11 @@ public final class ShowCommand implements CommandHandler {
         StringBuilder out = new StringBuilder();
         out.append("**").append(p.name()).append("** (`").append(p.id()).append("`) — ");
         out.append(found.get().status().wire()).append(found.get().bundled() ? " · bundled default" : "");
+        if (p.higherSelf()
+                .map(h -> tools.consent().hasOptedOut(job.guildId().get(), h))
+                .orElse(false)) {
+            out.append(" · silent: its member opted out here");
+        }
         out.append("\nHigher Self: ")
                 .append(p.higherSelf().map(h -> "<@" + h + ">").orElse("none (fictional)"));
         out.append("\n> ").append(p.tagline());

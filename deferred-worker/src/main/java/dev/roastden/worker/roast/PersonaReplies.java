@@ -137,7 +137,7 @@ public final class PersonaReplies {
         DiscordUser invoker = job.user();
         Optional<Refusal> refusal = gate.check(scope, persona.id(), invoker, target, userText);
         if (refusal.isPresent()) {
-            return Produced.of(Reply.notice(refusal.get().message()));
+            return Produced.of(refused(refusal.get(), task));
         }
         // Everything the prompt needs, read side by side: one round trip instead of four.
         Instant now = clock.instant();
@@ -160,7 +160,7 @@ public final class PersonaReplies {
         try {
             answer = gate.generate(scope, request, attempt.modelTime().remaining());
         } catch (ConsentGate.Refused refused) {
-            return Produced.of(Reply.notice(refused.refusal().message()));
+            return Produced.of(refused(refused.refusal(), task));
         } catch (ModelException e) {
             return modelFailed(e, persona, attempt);
         }
@@ -201,6 +201,11 @@ public final class PersonaReplies {
         return new Produced(
                 new Reply(Reply.Kind.ANSWER, Optional.of(persona.name()), persona.avatarUrl(), text, pings),
                 Optional.of(turn));
+    }
+
+    /** The notice for a refusal; a mention's goes to the channel, so it names no member there. */
+    private static Reply refused(Refusal refusal, PromptInput.Task task) {
+        return Reply.notice((task == PromptInput.Task.MENTION ? refusal.unnamed() : refusal).message());
     }
 
     private static Produced modelFailed(ModelException e, Persona persona, Attempt attempt) throws RetryableFailure {

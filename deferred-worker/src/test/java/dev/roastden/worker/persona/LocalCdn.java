@@ -19,6 +19,7 @@ final class LocalCdn implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
     LocalCdn() {
         try {
@@ -27,6 +28,12 @@ final class LocalCdn implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
+            Integer failure = failures.get(exchange.getRequestURI().getPath());
+            if (failure != null) {
+                exchange.sendResponseHeaders(failure, -1);
+                exchange.close();
+                return;
+            }
             byte[] body = files.get(exchange.getRequestURI().getPath());
             if (body == null) {
                 exchange.sendResponseHeaders(404, -1);
@@ -51,6 +58,15 @@ final class LocalCdn implements AutoCloseable {
         String path = "/attachments/" + id + "/" + filename;
         files.put(path, bytes);
         return new Attachment(id, filename, origin() + path, bytes.length, Optional.empty());
+    }
+
+    /** Answers {@code status} for the attachment until {@link #heal}. */
+    void fail(Attachment attachment, int status) {
+        failures.put(URI.create(attachment.url()).getPath(), status);
+    }
+
+    void heal(Attachment attachment) {
+        failures.remove(URI.create(attachment.url()).getPath());
     }
 
     @Override

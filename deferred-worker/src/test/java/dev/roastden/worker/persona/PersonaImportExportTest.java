@@ -89,6 +89,45 @@ class PersonaImportExportTest {
     }
 
     @Test
+    void aCardPngNeverSeenBeforeImportsAndRoastsUnderItsName() {
+        String name = "Wanda " + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
+        String card = "{\"spec\":\"chara_card_v2\",\"spec_version\":\"2.0\",\"data\":{\"name\":\"" + name
+                + "\",\"description\":\"{{char}} reviews every sandwich she meets. Harshly.\",\"personality\":\"picky,"
+                + " loud\",\"first_mes\":\"Crusts? On a Tuesday?\",\"mes_example\":\"\"}}";
+        byte[] png = dev.roastden.worker.persona.card.CardPngs.png(
+                Map.of("chara", dev.roastden.worker.persona.card.CardPngs.base64(card)));
+        String said = answer(jobs.importing(Jobs.ADMIN, cdn.upload("wanda.png", png), Optional.empty()));
+        String id = dev.roastden.worker.persona.card.Texts.slug(name).orElseThrow();
+        assertThat(said).contains("Imported **" + name + "** as `" + id + "`");
+
+        h.bedrock.enqueue(
+                dev.roastden.emulators.bedrock.Outcome.answer("That sandwich has seen better days. So have you."));
+        DeferredJob roast = h.jobs.roast(Jobs.SAMMY, Jobs.RILES, id, null);
+        h.deliver(roast);
+        assertThat(h.shown(roast)).contains(name).contains("So have you.");
+        assertThat(h.bedrock.calls()).hasSize(1);
+    }
+
+    @Test
+    void aCdnHiccupIsRetriedAndOnTheLastAttemptExplained() {
+        Attachment file = cdn.upload("card.png", CardFixtures.bytes("v2.card.png"));
+        cdn.fail(file, 503);
+        DeferredJob job = jobs.importing(Jobs.ADMIN, file, Optional.empty());
+        var batch = h.deliver(job);
+        assertThat(batch.getBatchItemFailures()).hasSize(1);
+        assertThat(h.wiring.personaStore().roster(Jobs.GUILD).entries()).isEmpty();
+        cdn.heal(file);
+        h.deliver(2, job);
+        assertThat(h.shown(job)).contains("Imported **Marisol Wrench**");
+
+        Attachment broken = cdn.upload("card2.png", CardFixtures.bytes("v3.card.png"));
+        cdn.fail(broken, 503);
+        DeferredJob last = jobs.importing(Jobs.ADMIN, broken, Optional.empty());
+        h.deliver(h.wiring.config().maxReceives(), last);
+        assertThat(h.shown(last)).contains("I couldn't import that file: Discord's CDN answered 503.");
+    }
+
+    @Test
     void importingAMembersCardAsksThemFirst() {
         Attachment file = cdn.upload("card.png", CardFixtures.bytes("v2.card.png"));
         h.deliver(jobs.importing(Jobs.SAMMY, file, Optional.of(Jobs.RILES)));
@@ -188,6 +227,32 @@ class PersonaImportExportTest {
         ObjectNode after = PersonaJson.tree(again);
         after.put("id", "brother-thaddeus");
         assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void aBundledPersonaExportsAndImportsAsItselfWithoutItsHigherSelf() throws Exception {
+        CommandHandler export = h.wiring
+                .commands()
+                .command(CommandCatalog.PERSONA, Optional.of(CommandCatalog.PERSONA_EXPORT))
+                .orElseThrow();
+        Reply reply = export.handle(
+                        jobs.persona(
+                                CommandCatalog.PERSONA_EXPORT,
+                                Jobs.SAMMY,
+                                Map.of(CommandCatalog.PERSONA_OPTION, "ford", CommandCatalog.FORMAT_OPTION, "card"),
+                                Map.of()),
+                        PersonaJobs.FIRST)
+                .reply();
+        answer(jobs.importing(
+                Jobs.ADMIN,
+                cdn.upload("ford.card.json", reply.file().orElseThrow().bytes()),
+                Optional.empty()));
+        ObjectNode imported = PersonaJson.tree(stored("ford-2"));
+        ObjectNode bundled = PersonaJson.tree(h.wiring.personas().find("ford").orElseThrow());
+        bundled.remove("higher_self");
+        bundled.put("id", "ford-2");
+        imported.remove("extensions");
+        assertThat(imported).isEqualTo(bundled);
     }
 
     @Test

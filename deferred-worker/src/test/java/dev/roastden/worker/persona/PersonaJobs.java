@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Jobs of the persona family as the handler enqueues them: form submits, button presses, /persona subcommands. */
 final class PersonaJobs {
     static final Attempt FIRST = new Attempt(false, false, TimeBudget.of(Duration.ofSeconds(30)));
+    /** An attempt after one that may have done part of the work. */
+    static final Attempt REPEATED = new Attempt(false, true, TimeBudget.of(Duration.ofSeconds(30)));
+
     private static final AtomicInteger SEQUENCE = new AtomicInteger(500);
 
     private final Harness h;

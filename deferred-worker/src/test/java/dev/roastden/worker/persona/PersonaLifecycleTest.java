@@ -46,6 +46,19 @@ class PersonaLifecycleTest {
         return h.wiring.personaStore().find(Jobs.GUILD, id).orElseThrow();
     }
 
+    /** The custom_ids of the buttons a message body carries, in order. */
+    private static List<String> buttons(JsonNode body) {
+        List<String> ids = new java.util.ArrayList<>();
+        body.path("components").forEach(row -> row.path("components")
+                .forEach(b -> ids.add(b.path("custom_id").asText())));
+        return ids;
+    }
+
+    private static String decline(String id, String member, long version) {
+        return CustomId.of(CustomId.PERSONA_DECLINE, id, member, Long.toString(version))
+                .format();
+    }
+
     private static String accept(String id, String member, long version) {
         return CustomId.of(CustomId.PERSONA_ACCEPT, id, member, Long.toString(version))
                 .format();
@@ -68,6 +81,8 @@ class PersonaLifecycleTest {
                 .contains("<@" + Jobs.SAMMY.id() + "> made **Dawn Patrol** (`dawn-patrol`)")
                 .contains("won't say a word until you accept");
         assertThat(request.path("allowed_mentions").path("parse")).isEmpty();
+        assertThat(buttons(request))
+                .containsExactly(accept("dawn-patrol", Jobs.RILES.id(), 1), decline("dawn-patrol", Jobs.RILES.id(), 1));
         assertThat(request.path("allowed_mentions").path("users").toString())
                 .isEqualTo("[\"" + Jobs.RILES.id() + "\"]");
         ServerPersona pending = stored("dawn-patrol");
@@ -90,6 +105,7 @@ class PersonaLifecycleTest {
                 .contains("accepted **Dawn Patrol**")
                 .contains("can speak now");
         assertThat(DiscordEmulator.pingedUsers(accepted)).isEmpty();
+        assertThat(buttons(accepted)).containsExactly("rd1:pw:dawn-patrol:" + Jobs.RILES.id());
         assertThat(stored("dawn-patrol").status()).isEqualTo(PersonaStatus.ACTIVE);
         assertThat(stored("dawn-patrol").version()).isEqualTo(2);
 
@@ -97,6 +113,22 @@ class PersonaLifecycleTest {
         DeferredJob roast = h.jobs.roast(Jobs.SAMMY, Jobs.ADMIN, "dawn-patrol", null);
         h.deliver(roast);
         assertThat(h.shown(roast)).contains("Dawn Patrol").contains("Only me.");
+    }
+
+    @Test
+    void theFamilyIsRegisteredInTheWiring() {
+        assertThat(h.wiring.commands().routes())
+                .contains(
+                        "persona import",
+                        "persona export",
+                        "persona list",
+                        "persona show",
+                        "persona retire",
+                        "#pc",
+                        "#pe",
+                        "#pa",
+                        "#pd",
+                        "#pw");
     }
 
     @Test
@@ -124,11 +156,16 @@ class PersonaLifecycleTest {
                 jobs.press(Jobs.RILES, "rd1:pa:" + id + ":" + Jobs.RILES.id() + ":one"),
                 jobs.press(Jobs.RILES, "rd1:pd:" + id));
         List<String> shown = new java.util.ArrayList<>();
+        List<List<String>> controls = new java.util.ArrayList<>();
         for (DeferredJob press : presses) {
             JsonNode body = deliver(press);
             assertThat(DiscordEmulator.pingedUsers(body)).isEmpty();
             shown.add(body.path("content").asText());
+            controls.add(buttons(body));
         }
+        assertThat(controls.subList(0, 3))
+                .allMatch(b -> b.equals(List.of(accept(id, Jobs.RILES.id(), 1), decline(id, Jobs.RILES.id(), 1))));
+        assertThat(controls.subList(3, 6)).allMatch(List::isEmpty);
         // The request keeps showing the real state for the real member (so a stray press cannot take it away) …
         String waiting = "is waiting for <@" + Jobs.RILES.id() + "> to accept or decline it";
         assertThat(shown.get(0)).contains(waiting);
@@ -148,6 +185,7 @@ class PersonaLifecycleTest {
                 Jobs.RILES,
                 CustomId.of(CustomId.PERSONA_DECLINE, id, Jobs.RILES.id(), "1").format()));
         assertThat(declined.path("content").asText()).contains("declined **Dawn Patrol**");
+        assertThat(buttons(declined)).isEmpty();
         assertThat(stored(id).status()).isEqualTo(PersonaStatus.DECLINED);
         // A late Accept on the declined request does not revive it.
         assertThat(deliver(jobs.press(Jobs.RILES, accept(id, Jobs.RILES.id(), 1)))
@@ -267,6 +305,7 @@ class PersonaLifecycleTest {
         JsonNode byManager = deliver(jobs.submit(Jobs.ADMIN, current, PersonaJobs.sampleForm("Dawn Patrol Prime")));
         assertThat(DiscordEmulator.pingedUsers(byManager)).containsExactly(Jobs.RILES.id());
         assertThat(byManager.path("content").asText()).contains("edited **Dawn Patrol Prime**");
+        assertThat(buttons(byManager)).containsExactly(accept(id, Jobs.RILES.id(), 5), decline(id, Jobs.RILES.id(), 5));
         assertThat(stored(id).status()).isEqualTo(PersonaStatus.PENDING);
         assertThat(stored(id).persona().higherSelf()).contains(Jobs.RILES.id());
         // The old Accept (version 1) no longer works; the new request's (version 5) does.
@@ -324,6 +363,43 @@ class PersonaLifecycleTest {
                         .path("content")
                         .asText())
                 .doesNotContain("`mags`");
+
+        // A member who opts out is not named in the public list, even through their persona.
+        deliver(jobs.create(Jobs.SAMMY, Optional.of(Jobs.JUNIPER_HIGHER_SELF), PersonaJobs.sampleForm("June Bug")));
+        assertThat(deliver(jobs.persona(CommandCatalog.PERSONA_LIST, Jobs.SAMMY, Map.of(), Map.of()))
+                        .path("content")
+                        .asText())
+                .contains("`june-bug`");
+        h.wiring.consent().setOptedOut(Jobs.GUILD, Jobs.JUNIPER_HIGHER_SELF.id(), true);
+        String listed = deliver(jobs.persona(CommandCatalog.PERSONA_LIST, Jobs.SAMMY, Map.of(), Map.of()))
+                .path("content")
+                .asText();
+        assertThat(listed)
+                .doesNotContain("June Bug")
+                .doesNotContain("`juniper`")
+                .contains("`ford`");
+    }
+
+    @Test
+    void aRepeatedAttemptDoesNotStoreTwice() throws Exception {
+        DeferredJob create = jobs.create(Jobs.ADMIN, Optional.empty(), PersonaJobs.sampleForm("Sir Loin"));
+        var submit = h.wiring.commands().component(CustomId.PERSONA_CREATE).orElseThrow();
+        submit.handle(create, PersonaJobs.FIRST);
+        // The first attempt stored it, then died before its reply was saved: the retry finds it.
+        String again = submit.handle(create, PersonaJobs.REPEATED).reply().text();
+        assertThat(again).contains("Created **Sir Loin** (`sir-loin`)");
+        assertThat(h.wiring.personaStore().roster(Jobs.GUILD).entries()).containsOnlyKeys("sir-loin");
+
+        var edit = h.wiring.commands().component(CustomId.PERSONA_EDIT).orElseThrow();
+        DeferredJob form = jobs.submit(
+                Jobs.ADMIN,
+                CustomId.of(CustomId.PERSONA_EDIT, "sir-loin", "1", CustomId.NONE),
+                PersonaJobs.sampleForm("Sir Loins"));
+        edit.handle(form, PersonaJobs.FIRST);
+        assertThat(edit.handle(form, PersonaJobs.REPEATED).reply().text()).contains("Saved **Sir Loins**");
+        assertThat(stored("sir-loin").version()).isEqualTo(2);
+        // Not a retry: the same stale form is refused.
+        assertThat(edit.handle(form, PersonaJobs.FIRST).reply().text()).contains("meanwhile");
     }
 
     private PersonaTools tools() {

@@ -150,6 +150,19 @@ class CardImporterTest {
     }
 
     @Test
+    void readsAV1CardAndKeepsItsRestAsV2Data() {
+        String v1 = "{\"name\":\"Old Timer\",\"description\":\"Remembers dial-up.\",\"personality\":\"nostalgic\","
+                + "\"scenario\":\"A porch.\",\"first_mes\":\"Back in my day.\",\"mes_example\":\"\"}";
+        ObjectNode p = imported(v1.getBytes(StandardCharsets.UTF_8), Imported.Format.CARD_V1_JSON);
+        assertThat(p.get("id").asText()).isEqualTo("old-timer");
+        assertThat(p.at("/extensions/card/data/scenario").asText()).isEqualTo("A porch.");
+        assertThat(p.at("/extensions/card/name").isMissingNode()).isTrue();
+        ObjectNode card = CardExporter.card(p);
+        assertThat(card.at("/data/scenario").asText()).isEqualTo("A porch.");
+        assertThat(card.at("/data/first_mes").asText()).isEqualTo("Back in my day.");
+    }
+
+    @Test
     void tellsTheTypeFromTheBytes() {
         assertThat(refusal("name: Ford\nsummary: yaml".getBytes(StandardCharsets.UTF_8)))
                 .contains("neither a PNG character card nor a JSON file");

@@ -15,9 +15,8 @@ import java.util.zip.Deflater;
 
 /**
  * Test support: writes tiny real PNG files (a 1×1 pixel image) with tEXt chunks, chunk by chunk and independently
- * of the code under test. {@link #main} regenerates the committed fixtures {@code cards/v2.card.png} and {@code
- * cards/v3.card.png}: {@code mvn -q -o -pl deferred-worker exec:java} is not wired, run it from the IDE or with
- * {@code java -cp target/test-classes:... dev.roastden.worker.persona.card.CardPngs src/test/resources/cards}.
+ * of the code under test. {@link #main} regenerated the committed fixtures {@code cards/v2.card.png} and {@code
+ * cards/v3.card.png} (run it with the test classpath and the fixture folder as its argument).
  */
 public final class CardPngs {
     static final String V2_CARD =
