@@ -72,7 +72,7 @@ class DeferredWorkerTest {
                 .containsEntry(
                         "BOT_TOKEN_SECRET_ID", ref(Cfn.logicalId(stack.secrets().botToken())))
                 .containsEntry("DISCORD_APPLICATION_ID", ref("DiscordApplicationId"))
-                .containsEntry("BEDROCK_MODEL_ID", "us.anthropic.claude-haiku-4-5-20251001-v1:0")
+                .containsEntry("BEDROCK_MODEL_ID", "global.anthropic.claude-haiku-4-5-20251001-v1:0")
                 .containsEntry("BEDROCK_GUARDRAIL_ID", Synthesized.GUARDRAIL.id())
                 .containsEntry("BEDROCK_GUARDRAIL_VERSION", Synthesized.GUARDRAIL.version())
                 .containsEntry("POWERTOOLS_SERVICE_NAME", "roastden-worker")

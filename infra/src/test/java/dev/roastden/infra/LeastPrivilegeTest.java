@@ -136,18 +136,24 @@ class LeastPrivilegeTest {
                 ref("AWS::Region"),
                 ":",
                 ref("AWS::AccountId"),
-                ":inference-profile/us.anthropic.claude-haiku-4-5-20251001-v1:0");
+                ":inference-profile/global.anthropic.claude-haiku-4-5-20251001-v1:0");
         assertThat(profile.resources()).containsExactly(profileArn);
 
         Statement model = invoke.stream()
                 .filter(s -> !s.condition().isEmpty())
                 .findFirst()
                 .orElseThrow();
+        // A global profile is also authorized against the Region-less model ARN.
         assertThat(model.resources())
-                .containsExactly(joined(
-                        "arn:",
-                        ref("AWS::Partition"),
-                        ":bedrock:*::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0"));
+                .containsExactlyInAnyOrder(
+                        joined(
+                                "arn:",
+                                ref("AWS::Partition"),
+                                ":bedrock:*::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0"),
+                        joined(
+                                "arn:",
+                                ref("AWS::Partition"),
+                                ":bedrock:::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0"));
         assertThat(model.condition())
                 .isEqualTo(Map.of("StringEquals", Map.of("bedrock:InferenceProfileArn", profileArn)));
     }

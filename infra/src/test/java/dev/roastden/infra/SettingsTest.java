@@ -21,7 +21,7 @@ class SettingsTest {
         assertThat(settings.gateway()).isFalse();
         assertThat(settings.discordPublicKey()).isEmpty();
         assertThat(settings.discordApplicationId()).isEmpty();
-        assertThat(settings.bedrockModel().modelId()).isEqualTo("us.anthropic.claude-haiku-4-5-20251001-v1:0");
+        assertThat(settings.bedrockModel().modelId()).isEqualTo("global.anthropic.claude-haiku-4-5-20251001-v1:0");
         assertThat(settings.guardrail()).isEmpty();
         assertThat(settings.alarmEmail()).isEmpty();
     }

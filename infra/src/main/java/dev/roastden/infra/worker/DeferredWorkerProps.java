@@ -23,6 +23,9 @@ import software.amazon.awscdk.Duration;
  * @param batchSize jobs per invocation (1..10)
  * @param keepAlive how often a scheduled empty batch keeps the SnapStart version active; empty for
  *     no schedule
+ * @param detailedMetrics publish the per-request custom metrics (response time, tokens, processed
+ *     messages …); off, only failure metrics are published, which cost nothing in a month without
+ *     failures
  */
 public record DeferredWorkerProps(
         Path jar,
@@ -33,7 +36,8 @@ public record DeferredWorkerProps(
         Optional<Guardrail> guardrail,
         int maxConcurrency,
         int batchSize,
-        Optional<Duration> keepAlive) {
+        Optional<Duration> keepAlive,
+        boolean detailedMetrics) {
 
     /**
      * Five concurrent workers: plenty for a friend group, and well under the default Bedrock
@@ -86,6 +90,12 @@ public record DeferredWorkerProps(
                 guardrail,
                 DEFAULT_MAX_CONCURRENCY,
                 DEFAULT_BATCH_SIZE,
-                Optional.of(SnapStartKeepAlive.DEFAULT_RATE));
+                Optional.of(SnapStartKeepAlive.DEFAULT_RATE),
+                false);
+    }
+
+    public DeferredWorkerProps withDetailedMetrics(boolean value) {
+        return new DeferredWorkerProps(
+                jar, workQueue, memory, secrets, model, guardrail, maxConcurrency, batchSize, keepAlive, value);
     }
 }
