@@ -81,12 +81,24 @@ class RegisterCommandsTest {
                         "+ /persona",
                         "+ /memories",
                         "+ /optout",
-                        "+ /optin");
+                        "+ /optin",
+                        "+ /settings",
+                        "+ /usage");
 
         assertThat(run("register")).isEqualTo(RegisterCommands.OK);
         assertThat(discord.commands(APP))
                 .extracting(c -> c.path("name").asText())
-                .containsExactly("roast", "ask", "remember", "forget", "persona", "memories", "optout", "optin");
+                .containsExactly(
+                        "roast",
+                        "ask",
+                        "remember",
+                        "forget",
+                        "persona",
+                        "memories",
+                        "optout",
+                        "optin",
+                        "settings",
+                        "usage");
 
         out.reset();
         assertThat(run("diff")).isEqualTo(RegisterCommands.OK);

@@ -31,6 +31,7 @@ public final class ApplicationCommandJson {
             node.put("description", command.description());
             node.putArray("integration_types").add(GUILD_INSTALL);
             node.putArray("contexts").add(CONTEXT_GUILD);
+            command.defaultMemberPermissions().ifPresent(bits -> node.put("default_member_permissions", bits));
             if (!command.options().isEmpty()) {
                 writeOptions(node.putArray("options"), command.options());
             }
