@@ -1,18 +1,32 @@
 package dev.roastden.worker;
 
+import dev.roastden.core.command.CommandCatalog;
 import dev.roastden.core.memory.MemoryStore;
 import dev.roastden.core.model.PersonaModel;
 import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.worker.bedrock.BedrockFactScreen;
 import dev.roastden.worker.bedrock.BedrockPersonaModel;
+import dev.roastden.worker.commands.CommandRegistry;
 import dev.roastden.worker.commands.FactScreen;
 import dev.roastden.worker.commands.Limits;
 import dev.roastden.worker.commands.ReplyProducer;
+import dev.roastden.worker.consent.ConsentGate;
+import dev.roastden.worker.consent.ConsentStore;
+import dev.roastden.worker.consent.DynamoDbConsentStore;
 import dev.roastden.worker.discord.DiscordRest;
 import dev.roastden.worker.discord.TypingIndicator;
+import dev.roastden.worker.memories.ForgetCommand;
+import dev.roastden.worker.memories.RememberCommand;
 import dev.roastden.worker.memory.DynamoDbMemoryStore;
 import dev.roastden.worker.observability.PowertoolsWorkerMetrics;
 import dev.roastden.worker.observability.WorkerMetrics;
+import dev.roastden.worker.persona.DynamoDbPersonaStore;
+import dev.roastden.worker.persona.PersonaDirectory;
+import dev.roastden.worker.persona.PersonaStore;
+import dev.roastden.worker.roast.AskCommand;
+import dev.roastden.worker.roast.MentionCommand;
+import dev.roastden.worker.roast.PersonaReplies;
+import dev.roastden.worker.roast.RoastCommand;
 import dev.roastden.worker.secrets.BotTokenSource;
 import dev.roastden.worker.secrets.SecretsManagerBotToken;
 import dev.roastden.worker.time.Repeater;
@@ -49,11 +63,15 @@ public final class WorkerWiring implements AutoCloseable {
     private final BedrockRuntimeClient bedrock;
     private final SecretsManagerClient secrets;
     private final MemoryStore memory;
+    private final PersonaStore personaStore;
+    private final ConsentStore consent;
+    private final PersonaDirectory directory;
     private final PersonaModel model;
     private final Optional<BedrockPersonaModel> bedrockModel;
     private final FactScreen factScreen;
     private final PersonaCatalog personas;
     private final WorkerMetrics metrics;
+    private final CommandRegistry commands;
     private final JobProcessor processor;
 
     private WorkerWiring(Builder b) {
@@ -102,6 +120,9 @@ public final class WorkerWiring implements AutoCloseable {
         this.metrics = b.metrics.orElseGet(PowertoolsWorkerMetrics::new);
         this.personas = b.personas.orElseGet(PersonaCatalog::fromClasspath);
         this.memory = new DynamoDbMemoryStore(dynamo, config.memoryTableName());
+        this.personaStore = new DynamoDbPersonaStore(dynamo, config.memoryTableName());
+        this.consent = new DynamoDbConsentStore(dynamo, config.memoryTableName());
+        this.directory = new PersonaDirectory(personaStore, personas);
         if (b.model.isPresent()) {
             this.bedrockModel = Optional.empty();
             this.model = new RetryingModel(b.model.get(), b.sleeper, 4, Duration.ofSeconds(1), Duration.ofMillis(200));
@@ -123,8 +144,8 @@ public final class WorkerWiring implements AutoCloseable {
                                 bedrock, id, config.guardrailVersion().orElse("DRAFT")),
                         b.sleeper))
                 .orElseGet(FactScreen::allowAll);
-        ReplyProducer producer =
-                new ReplyProducer(memory, model, factScreen, personas, metrics, b.clock, b.limits, config.maxTokens());
+        this.commands = commands(b);
+        ReplyProducer producer = new ReplyProducer(commands);
         this.processor = new JobProcessor(
                 memory,
                 producer,
@@ -137,6 +158,23 @@ public final class WorkerWiring implements AutoCloseable {
                 config.maxReceives(),
                 config.retryDelay(),
                 config.modelBudget());
+    }
+
+    /**
+     * Every command family, registered here and nowhere else. The families get the model only behind the
+     * {@link ConsentGate}: none of them can reach it without the consent checks.
+     */
+    private CommandRegistry commands(Builder b) {
+        ConsentGate gate = new ConsentGate(model, directory, consent);
+        PersonaReplies replies =
+                new PersonaReplies(memory, consent, gate, directory, metrics, b.clock, b.limits, config.maxTokens());
+        return CommandRegistry.builder()
+                .command(CommandCatalog.ROAST, new RoastCommand(replies))
+                .command(CommandCatalog.ASK, new AskCommand(replies))
+                .command(MentionCommand.COMMAND, new MentionCommand(replies))
+                .command(CommandCatalog.REMEMBER, new RememberCommand(memory, consent, factScreen, directory, metrics))
+                .command(CommandCatalog.FORGET, new ForgetCommand(memory, directory))
+                .build();
     }
 
     /** The wiring Lambda uses: settings from the environment, real AWS endpoints. */
@@ -165,6 +203,22 @@ public final class WorkerWiring implements AutoCloseable {
         return memory;
     }
 
+    /** The server personas and rosters, on the same table. */
+    public PersonaStore personaStore() {
+        return personaStore;
+    }
+
+    /** Members' opt-outs. */
+    public ConsentStore consent() {
+        return consent;
+    }
+
+    /** Resolves a persona id in a server: its own personas, then the bundled ones it does not hide. */
+    public PersonaDirectory directory() {
+        return directory;
+    }
+
+    /** The raw model (retrying); command families get it only behind the consent gate. */
     public PersonaModel model() {
         return model;
     }
@@ -185,6 +239,11 @@ public final class WorkerWiring implements AutoCloseable {
 
     public WorkerMetrics metrics() {
         return metrics;
+    }
+
+    /** Which handler does which command and button. */
+    public CommandRegistry commands() {
+        return commands;
     }
 
     public JobProcessor processor() {

@@ -162,7 +162,7 @@ class MemoryCommandsTest {
 
     @Test
     void aRoastOfSomeoneWhoOptedOutIsDeclinedWithoutCallingTheModel() {
-        h.wiring.memory().setOptedOut(Jobs.GUILD, Jobs.RILES.id(), true);
+        h.wiring.consent().setOptedOut(Jobs.GUILD, Jobs.RILES.id(), true);
         DeferredJob job = h.jobs.roast(Jobs.SAMMY, Jobs.RILES, "ford", null);
         h.deliver(job);
         assertThat(h.shown(job)).contains("Riles has opted out of roasts");

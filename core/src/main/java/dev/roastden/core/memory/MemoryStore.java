@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the worker keeps state: interaction claims (exactly-once), rate-limit windows, consent, short-term turns
+ * Where the worker keeps state: interaction claims (exactly-once), rate-limit windows, short-term turns
  * and long-term facts. The DynamoDB implementation lives in the worker; every method may throw an unchecked
  * exception when the store is unavailable, which the caller treats as retryable.
  */
@@ -37,15 +37,6 @@ public interface MemoryStore {
      * @return whether the request is within the limit
      */
     boolean tryCount(RateLimit limit, String id, String interactionId, Instant now);
-
-    /** Whether the user asked not to be roasted or remembered in this server. */
-    boolean hasOptedOut(String guildId, String userId);
-
-    /** Which of these users opted out in this server (one round trip for several users). */
-    java.util.Set<String> optedOut(String guildId, Collection<String> userIds);
-
-    /** Records the user's choice. */
-    void setOptedOut(String guildId, String userId, boolean optedOut);
 
     /** Stores a turn; storing the same turn id again replaces it. */
     void saveTurn(Turn turn);

@@ -24,11 +24,9 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -44,10 +42,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * remembered fact        G#{guild}#P#{persona}   F#{ulid}   no expiry,            GSI byUser U#{subject} / {pk}#{sk}
  * interaction claim      I#{interactionId}       I          expiresAt = +1 day
  * rate-limit window      RL#{scope}#{id}#{window} RL        expiresAt = window end + 1 hour
- * consent / opt-out      G#{guild}#U#{user}      CONSENT
  * </pre>
  *
- * One item per turn and per fact, never a growing list. Reads filter expired items because TTL deletion lags.
+ * Opt-outs live in the same table but are their own aggregate ({@code consent.DynamoDbConsentStore}). One item per
+ * turn and per fact, never a growing list. Reads filter expired items because TTL deletion lags.
  */
 public final class DynamoDbMemoryStore implements MemoryStore {
     /** How long a claim is kept after the interaction (its token lives 15 minutes; redeliveries stop well before). */
@@ -157,7 +155,7 @@ public final class DynamoDbMemoryStore implements MemoryStore {
         }
     }
 
-    // --- rate limits and consent ------------------------------------------------------------------------------------
+    // --- rate limits ------------------------------------------------------------------------------------------------
 
     @Override
     public boolean tryCount(RateLimit limit, String id, String interactionId, Instant now) {
@@ -186,56 +184,6 @@ public final class DynamoDbMemoryStore implements MemoryStore {
             // Counted already by an earlier attempt of the same interaction: still within the limit.
             return ids != null && ids.ss().contains(interactionId);
         }
-    }
-
-    @Override
-    public boolean hasOptedOut(String guildId, String userId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
-                        .key(key("G#" + guildId + "#U#" + userId, "CONSENT"))
-                        .consistentRead(true))
-                .item();
-        return item != null
-                && item.containsKey("optedOut")
-                && Boolean.TRUE.equals(item.get("optedOut").bool());
-    }
-
-    @Override
-    public Set<String> optedOut(String guildId, Collection<String> userIds) {
-        List<Map<String, AttributeValue>> keys = userIds.stream()
-                .distinct()
-                .map(u -> key("G#" + guildId + "#U#" + u, "CONSENT"))
-                .toList();
-        if (keys.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> out = new java.util.HashSet<>();
-        Map<String, KeysAndAttributes> request = Map.of(
-                table,
-                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        for (int attempt = 0; !request.isEmpty(); attempt++) {
-            if (attempt >= BATCH_RETRIES) {
-                throw new IllegalStateException("DynamoDB left consent reads unprocessed");
-            }
-            Map<String, KeysAndAttributes> current = request;
-            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(current));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                if (item.containsKey("optedOut")
-                        && Boolean.TRUE.equals(item.get("optedOut").bool())) {
-                    String pk = item.get(PK).s();
-                    out.add(pk.substring(pk.lastIndexOf("#U#") + 3));
-                }
-            }
-            request = response.unprocessedKeys();
-        }
-        return out;
-    }
-
-    @Override
-    public void setOptedOut(String guildId, String userId, boolean optedOut) {
-        Map<String, AttributeValue> item = new HashMap<>(key("G#" + guildId + "#U#" + userId, "CONSENT"));
-        item.put("optedOut", AttributeValue.fromBool(optedOut));
-        item.put("type", s("consent"));
-        dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
     // --- turns and facts --------------------------------------------------------------------------------------------

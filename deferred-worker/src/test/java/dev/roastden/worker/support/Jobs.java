@@ -107,6 +107,27 @@ public final class Jobs {
                 Optional.of(new DeferredJob.Mention(content, Optional.empty())));
     }
 
+    /** A button press carrying {@code customId} (user input: any text), on message {@code messageId}. */
+    public DeferredJob component(DiscordUser by, String customId) {
+        Instant now = clock.instant();
+        String id = Snowflake.at(now, SEQUENCE.incrementAndGet());
+        return new DeferredJob(
+                DeferredJob.Kind.COMPONENT,
+                id,
+                APP,
+                Optional.of("tok-" + id),
+                DeferredJob.COMPONENT_COMMAND,
+                Optional.empty(),
+                Map.of(DeferredJob.CUSTOM_ID, customId, DeferredJob.MESSAGE_ID, "1200000000000000777"),
+                by,
+                Map.of(),
+                Optional.of(GUILD),
+                Optional.of(CHANNEL),
+                "en-US",
+                Snowflake.instant(id).orElseThrow(),
+                Optional.empty());
+    }
+
     /** A command job created {@code ageMillis} before now. */
     public DeferredJob command(
             String command,
