@@ -64,6 +64,7 @@ class DeferredWorkerTest {
                         "MAX_RECEIVES",
                         "RETRY_DELAY_SECONDS",
                         "CLAIM_LEASE_SECONDS",
+                        "DETAILED_METRICS",
                         "POWERTOOLS_SERVICE_NAME",
                         "POWERTOOLS_METRICS_NAMESPACE",
                         "AWS_LAMBDA_DISABLE_CVE_2021_44228_PROTECTION")
@@ -77,7 +78,13 @@ class DeferredWorkerTest {
                 .containsEntry("BEDROCK_GUARDRAIL_VERSION", Synthesized.GUARDRAIL.version())
                 .containsEntry("POWERTOOLS_SERVICE_NAME", "roastden-worker")
                 .containsEntry("POWERTOOLS_METRICS_NAMESPACE", "RoastDen")
-                .containsEntry("AWS_LAMBDA_DISABLE_CVE_2021_44228_PROTECTION", "true");
+                .containsEntry("AWS_LAMBDA_DISABLE_CVE_2021_44228_PROTECTION", "true")
+                // Per-request custom metrics are off unless asked for; failures are still counted.
+                .containsEntry("DETAILED_METRICS", "false");
+        Map<String, Object> detailed =
+                map(map(function(Synthesized.adopting().template()).get("Environment"))
+                        .get("Variables"));
+        assertThat(detailed).containsEntry("DETAILED_METRICS", "true");
     }
 
     @Test

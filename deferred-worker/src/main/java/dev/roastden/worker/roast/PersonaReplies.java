@@ -162,6 +162,12 @@ public final class PersonaReplies {
         } catch (ConsentGate.Refused refused) {
             return Produced.of(Reply.notice(refused.refusal().message()));
         } catch (ModelException e) {
+            if (e.kind() == ModelException.Kind.PERMANENT) {
+                metrics.modelRejected(
+                        e.getCause() == null
+                                ? "unknown"
+                                : e.getCause().getClass().getSimpleName());
+            }
             return modelFailed(e, persona, attempt);
         }
         metrics.modelCall(Duration.ofNanos(System.nanoTime() - started), answer.inputTokens(), answer.outputTokens());
