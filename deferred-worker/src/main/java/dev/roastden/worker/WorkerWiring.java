@@ -4,6 +4,7 @@ import dev.roastden.core.command.CommandCatalog;
 import dev.roastden.core.memory.MemoryStore;
 import dev.roastden.core.model.PersonaModel;
 import dev.roastden.core.persona.PersonaCatalog;
+import dev.roastden.core.usage.Pricing;
 import dev.roastden.worker.bedrock.BedrockFactScreen;
 import dev.roastden.worker.bedrock.BedrockPersonaModel;
 import dev.roastden.worker.commands.CommandRegistry;
@@ -29,9 +30,19 @@ import dev.roastden.worker.roast.PersonaReplies;
 import dev.roastden.worker.roast.RoastCommand;
 import dev.roastden.worker.secrets.BotTokenSource;
 import dev.roastden.worker.secrets.SecretsManagerBotToken;
+import dev.roastden.worker.settings.CachedSettingsStore;
+import dev.roastden.worker.settings.DynamoDbSettingsStore;
+import dev.roastden.worker.settings.SettingsCommand;
+import dev.roastden.worker.settings.SettingsStore;
 import dev.roastden.worker.time.Repeater;
 import dev.roastden.worker.time.ScheduledRepeater;
 import dev.roastden.worker.time.Sleeper;
+import dev.roastden.worker.usage.AlertSink;
+import dev.roastden.worker.usage.Budgets;
+import dev.roastden.worker.usage.DiscordAlerts;
+import dev.roastden.worker.usage.DynamoDbUsageStore;
+import dev.roastden.worker.usage.UsageCommand;
+import dev.roastden.worker.usage.UsageStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +82,10 @@ public final class WorkerWiring implements AutoCloseable {
     private final FactScreen factScreen;
     private final PersonaCatalog personas;
     private final WorkerMetrics metrics;
+    private final SettingsStore settings;
+    private final UsageStore usage;
+    private final Pricing pricing;
+    private final Budgets budgets;
     private final CommandRegistry commands;
     private final JobProcessor processor;
 
@@ -144,6 +159,14 @@ public final class WorkerWiring implements AutoCloseable {
                                 bedrock, id, config.guardrailVersion().orElse("DRAFT")),
                         b.sleeper))
                 .orElseGet(FactScreen::allowAll);
+        this.settings = new CachedSettingsStore(
+                new DynamoDbSettingsStore(dynamo, config.memoryTableName(), b.clock),
+                b.clock,
+                CachedSettingsStore.DEFAULT_TTL);
+        this.usage = new DynamoDbUsageStore(dynamo, config.memoryTableName());
+        this.pricing = b.pricing;
+        AlertSink alerts = new DiscordAlerts(discord, botToken, b.clock);
+        this.budgets = new Budgets(settings, usage, pricing, config.modelId(), b.clock, alerts, b.limits);
         this.commands = commands(b);
         ReplyProducer producer = new ReplyProducer(commands);
         this.processor = new JobProcessor(
@@ -167,19 +190,24 @@ public final class WorkerWiring implements AutoCloseable {
     private CommandRegistry commands(Builder b) {
         ConsentGate gate = new ConsentGate(model, directory, consent);
         PersonaReplies replies =
-                new PersonaReplies(memory, consent, gate, directory, metrics, b.clock, b.limits, config.maxTokens());
+                new PersonaReplies(memory, consent, gate, directory, metrics, b.clock, budgets, config.maxTokens());
         return CommandRegistry.builder()
                 .command(CommandCatalog.ROAST, new RoastCommand(replies))
                 .command(CommandCatalog.ASK, new AskCommand(replies))
                 .command(MentionCommand.COMMAND, new MentionCommand(replies))
                 .command(CommandCatalog.REMEMBER, new RememberCommand(memory, consent, factScreen, directory, metrics))
                 .command(CommandCatalog.FORGET, new ForgetCommand(memory, directory))
+                .command(CommandCatalog.SETTINGS, new SettingsCommand(settings, directory))
+                .command(CommandCatalog.USAGE, new UsageCommand(settings, usage, config.modelId(), b.clock))
                 .build();
     }
 
     /** The wiring Lambda uses: settings from the environment, real AWS endpoints. */
     public static WorkerWiring fromEnvironment() {
-        return builder(WorkerConfig.fromEnvironment(System.getenv())).build();
+        return builder(WorkerConfig.fromEnvironment(System.getenv()))
+                .pricing(Pricing.builtInWith(
+                        Optional.ofNullable(System.getenv("MODEL_PRICES")).orElse("")))
+                .build();
     }
 
     /** A builder for tests and the local system. */
@@ -241,6 +269,21 @@ public final class WorkerWiring implements AutoCloseable {
         return metrics;
     }
 
+    /** Each server's settings (read through a short cache). */
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    /** Each server's usage counters. */
+    public UsageStore usage() {
+        return usage;
+    }
+
+    /** The budget and limit rules around every model call. */
+    public Budgets budgets() {
+        return budgets;
+    }
+
     /** Which handler does which command and button. */
     public CommandRegistry commands() {
         return commands;
@@ -272,7 +315,8 @@ public final class WorkerWiring implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Repeater repeater = new ScheduledRepeater();
-        private Limits limits = Limits.defaults();
+        private Optional<Limits> limits = Optional.empty();
+        private Pricing pricing = Pricing.builtIn();
         private Duration discordTimeout = Duration.ofSeconds(10);
 
         private Builder(WorkerConfig config) {
@@ -342,8 +386,15 @@ public final class WorkerWiring implements AutoCloseable {
             return this;
         }
 
+        /** Rate limits that replace every server's own settings (tests and benchmarks). */
         public Builder limits(Limits limits) {
-            this.limits = limits;
+            this.limits = Optional.of(limits);
+            return this;
+        }
+
+        /** The per-model prices usage is counted at (default: the built-in Claude Haiku 4.5 prices). */
+        public Builder pricing(Pricing pricing) {
+            this.pricing = pricing;
             return this;
         }
 

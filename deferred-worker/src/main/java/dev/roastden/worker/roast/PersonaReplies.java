@@ -26,6 +26,7 @@ import dev.roastden.worker.consent.Refusal;
 import dev.roastden.worker.observability.WorkerMetrics;
 import dev.roastden.worker.persona.PersonaDirectory;
 import dev.roastden.worker.reply.Reply;
+import dev.roastden.worker.usage.Budgets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public final class PersonaReplies {
     private final PersonaDirectory personas;
     private final WorkerMetrics metrics;
     private final Clock clock;
-    private final Limits limits;
+    private final Budgets budgets;
     private final int maxTokens;
 
     public PersonaReplies(
@@ -66,7 +67,7 @@ public final class PersonaReplies {
             PersonaDirectory personas,
             WorkerMetrics metrics,
             Clock clock,
-            Limits limits,
+            Budgets budgets,
             int maxTokens) {
         this.memory = memory;
         this.consent = consent;
@@ -74,7 +75,7 @@ public final class PersonaReplies {
         this.personas = personas;
         this.metrics = metrics;
         this.clock = clock;
-        this.limits = limits;
+        this.budgets = budgets;
         this.maxTokens = maxTokens;
     }
 
@@ -139,6 +140,13 @@ public final class PersonaReplies {
         if (refusal.isPresent()) {
             return Produced.of(Reply.notice(refusal.get().message()));
         }
+        // A server past its budget, or a member past the daily cap, gets no model call at all.
+        Budgets.Gate budget = budgets.check(scope, invoker.id());
+        if (budget instanceof Budgets.Gate.Closed closed) {
+            return Produced.of(Reply.notice(closed.message()));
+        }
+        Budgets.Gate.Open open = (Budgets.Gate.Open) budget;
+        Limits limits = open.limits();
         // Everything the prompt needs, read side by side: one round trip instead of four.
         Instant now = clock.instant();
         var userOk = Parallel.async(() -> memory.tryCount(limits.perUser(), invoker.id(), job.interactionId(), now));
@@ -171,6 +179,7 @@ public final class PersonaReplies {
             return modelFailed(e, persona, attempt);
         }
         metrics.modelCall(Duration.ofNanos(System.nanoTime() - started), answer.inputTokens(), answer.outputTokens());
+        Optional<String> managersNote = recordUsage(scope, open, invoker, job, task, answer);
         if (answer.blocked()) {
             LOG.warn("The model's answer was blocked by a content filter or guardrail");
             return Produced.of(
@@ -204,9 +213,27 @@ public final class PersonaReplies {
         if (task == PromptInput.Task.MENTION && target.isEmpty()) {
             pings = List.of(invoker.id());
         }
+        String shown = managersNote.map(note -> text + "\n\n-# " + note).orElse(text);
         return new Produced(
-                new Reply(Reply.Kind.ANSWER, Optional.of(persona.name()), persona.avatarUrl(), text, pings),
+                new Reply(Reply.Kind.ANSWER, Optional.of(persona.name()), persona.avatarUrl(), shown, pings),
                 Optional.of(turn));
+    }
+
+    /** Counts the call against the server's budget; a failure to count is logged, never in the way of the reply. */
+    private Optional<String> recordUsage(
+            String scope,
+            Budgets.Gate.Open open,
+            DiscordUser invoker,
+            DeferredJob job,
+            PromptInput.Task task,
+            ModelReply answer) {
+        String command = task == PromptInput.Task.MENTION ? "mention" : job.command();
+        try {
+            return budgets.record(scope, open.settings(), invoker.id(), command, answer);
+        } catch (RuntimeException e) {
+            LOG.error("Could not record the model call's usage", e);
+            return Optional.empty();
+        }
     }
 
     private static Produced modelFailed(ModelException e, Persona persona, Attempt attempt) throws RetryableFailure {
