@@ -79,12 +79,32 @@ class BudgetFlowTest {
         assertThat(month.tokens()).isEqualTo(new TokenUsage(1_000, 100, 0, 0));
         assertThat(month.costMicros()).isEqualTo(CALL_MICROS);
         assertThat(month.commands()).containsEntry("roast", 1L);
-        assertThat(month.callsBy(Jobs.SAMMY.id())).isEqualTo(1);
-        assertThat(month.costBy(Jobs.SAMMY.id())).isEqualTo(CALL_MICROS);
+        assertThat(h.wiring.usage().memberMonth(Jobs.GUILD, Jobs.SAMMY.id(), month()))
+                .isEqualTo(new UsageTotals.Member(1, CALL_MICROS));
         assertThat(month.models()).containsEntry(WorkerConfig.DEFAULT_MODEL_ID, 1L);
         UsageTotals day = h.wiring.usage().day(Jobs.GUILD, LocalDate.ofInstant(h.clock.instant(), ZoneOffset.UTC));
         assertThat(day.calls()).isEqualTo(1);
         assertThat(day.costMicros()).isEqualTo(CALL_MICROS);
+    }
+
+    @Test
+    void forgetMeDeletesTheMembersUsageButTheServerTotalsNameNobodyAndStay() {
+        h.bedrock.enqueue(answer());
+        h.deliver(h.jobs.ask(Jobs.SAMMY, "ford", "Weather?"));
+        LocalDate today = LocalDate.ofInstant(h.clock.instant(), ZoneOffset.UTC);
+        assertThat(h.wiring
+                        .usage()
+                        .memberDay(Jobs.GUILD, Jobs.SAMMY.id(), today)
+                        .calls())
+                .isEqualTo(1);
+
+        h.deliver(h.jobs.forgetMe(Jobs.SAMMY));
+
+        assertThat(h.wiring.usage().memberDay(Jobs.GUILD, Jobs.SAMMY.id(), today))
+                .isEqualTo(UsageTotals.Member.NONE);
+        assertThat(h.wiring.usage().memberMonth(Jobs.GUILD, Jobs.SAMMY.id(), month()))
+                .isEqualTo(UsageTotals.Member.NONE);
+        assertThat(h.wiring.usage().month(Jobs.GUILD, month()).calls()).isEqualTo(1);
     }
 
     @Test

@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@link SettingsStore} on the one table: {@code pk = G#{scope}}, {@code sk = SETTINGS}, the settings as a JSON
- * document in {@code settings} (so a new setting needs no new attribute), with {@code changedBy} and {@code changedAt}.
+ * document in {@code settings} (so a new setting needs no new attribute), and {@code changedAt} (who changed them is
+ * logged, not stored, so the item names no member).
  * An item that no longer reads (hand-edited, out of range) counts as the defaults and is logged, so a bad item never
  * stops the bot; the next {@code /settings set} overwrites it.
  */
@@ -45,9 +46,9 @@ public final class DynamoDbSettingsStore implements SettingsStore {
 
     @Override
     public void put(String scope, ServerSettings settings, String changedBy) {
+        LOG.info("Server settings changed by a manager");
         Map<String, AttributeValue> item = new java.util.HashMap<>(key(scope));
         item.put("settings", AttributeValue.fromS(settings.toJson()));
-        item.put("changedBy", AttributeValue.fromS(changedBy));
         item.put("changedAt", AttributeValue.fromS(clock.instant().toString()));
         dynamo.putItem(b -> b.tableName(table).item(item));
     }

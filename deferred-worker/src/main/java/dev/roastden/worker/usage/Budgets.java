@@ -74,7 +74,7 @@ public final class Budgets {
                     + " and are closed until " + firstOfNextMonth(month)
                     + ". A member with Manage Server can raise the budget with `/settings set monthly_budget_usd`.");
         }
-        if (usage.day(scope, today).callsBy(memberId) >= server.dailyCapPerMember()) {
+        if (usage.memberDay(scope, memberId, today).calls() >= server.dailyCapPerMember()) {
             return new Gate.Closed("You've had your " + server.dailyCapPerMember()
                     + " persona replies for today. The personas will be glad to see you again tomorrow (UTC).");
         }

@@ -41,11 +41,10 @@ public final class UsageCommand implements CommandHandler {
         YearMonth month = YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         String monthName = month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear();
         UsageTotals spent = usage.month(scope, month);
-        String member = job.user().id();
+        UsageTotals.Member mine = usage.memberMonth(scope, job.user().id(), month);
         if (!job.user().canManageServer()) {
-            return Produced.of(Reply.notice("**Your use in " + monthName + "**\n- Persona replies: "
-                    + spent.callsBy(member) + " of the server's " + spent.calls() + "\n- Model cost: "
-                    + Budgets.dollars(spent.costBy(member))));
+            return Produced.of(Reply.notice("**Your use in " + monthName + "**\n- Persona replies: " + mine.calls()
+                    + " of the server's " + spent.calls() + "\n- Model cost: " + Budgets.dollars(mine.costMicros())));
         }
         ServerSettings server = settings.get(scope);
         long left = Math.max(0, server.monthlyBudgetMicros() - spent.costMicros());
@@ -68,6 +67,6 @@ public final class UsageCommand implements CommandHandler {
                 + " budget (" + Budgets.dollars(left) + " left)\n"
                 + "- Top commands: " + (top.isEmpty() ? "none yet" : top) + "\n"
                 + "- Model: " + models + "\n"
-                + "- Your own share: " + spent.callsBy(member) + " replies, " + Budgets.dollars(spent.costBy(member))));
+                + "- Your own share: " + mine.calls() + " replies, " + Budgets.dollars(mine.costMicros())));
     }
 }

@@ -4,7 +4,10 @@ import dev.roastden.core.usage.TokenUsage;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-/** Per-server usage counters by UTC day and month, added to atomically by every model call. */
+/**
+ * Usage counters by UTC day and month, added to atomically by every model call: per server (no member ids in them),
+ * and per member of a server (which {@code /forget me} deletes with the rest of what is stored about the member).
+ */
 public interface UsageStore {
     /**
      * Adds one model call to {@code day}'s and its month's counters.
@@ -23,6 +26,10 @@ public interface UsageStore {
     UsageTotals day(String scope, LocalDate day);
 
     UsageTotals month(String scope, YearMonth month);
+
+    UsageTotals.Member memberDay(String scope, String memberId, LocalDate day);
+
+    UsageTotals.Member memberMonth(String scope, String memberId, YearMonth month);
 
     /**
      * Marks that the managers were told about {@code month}'s budget reaching {@code level} (a percentage); true only
