@@ -5,6 +5,9 @@ import dev.roastden.core.memory.MemoryStore;
 import dev.roastden.core.model.PersonaModel;
 import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.core.usage.Pricing;
+import dev.roastden.worker.alerts.AdminWebhook;
+import dev.roastden.worker.alerts.DynamoDbAlertWindow;
+import dev.roastden.worker.alerts.FailureAlerts;
 import dev.roastden.worker.bedrock.BedrockFactScreen;
 import dev.roastden.worker.bedrock.BedrockPersonaModel;
 import dev.roastden.worker.commands.CommandRegistry;
@@ -86,6 +89,7 @@ public final class WorkerWiring implements AutoCloseable {
     private final UsageStore usage;
     private final Pricing pricing;
     private final Budgets budgets;
+    private final FailureAlerts failureAlerts;
     private final CommandRegistry commands;
     private final JobProcessor processor;
 
@@ -167,6 +171,17 @@ public final class WorkerWiring implements AutoCloseable {
         this.pricing = b.pricing;
         AlertSink alerts = new DiscordAlerts(discord, botToken, b.clock);
         this.budgets = new Budgets(settings, usage, pricing, config.modelId(), b.clock, alerts, b.limits);
+        AdminWebhook admin = b.adminWebhookSecretId
+                .map(id -> new AdminWebhook(() -> readSecret(secrets, id)))
+                .orElseGet(AdminWebhook::none);
+        this.failureAlerts = new FailureAlerts(
+                new DynamoDbAlertWindow(dynamo, config.memoryTableName(), b.alertWindow),
+                settings,
+                alerts,
+                admin,
+                b.clock,
+                config.region(),
+                b.logGroup);
         this.commands = commands(b);
         ReplyProducer producer = new ReplyProducer(commands);
         this.processor = new JobProcessor(
@@ -189,8 +204,8 @@ public final class WorkerWiring implements AutoCloseable {
      */
     private CommandRegistry commands(Builder b) {
         ConsentGate gate = new ConsentGate(model, directory, consent);
-        PersonaReplies replies =
-                new PersonaReplies(memory, consent, gate, directory, metrics, b.clock, budgets, config.maxTokens());
+        PersonaReplies replies = new PersonaReplies(
+                memory, consent, gate, directory, metrics, b.clock, budgets, failureAlerts, config.maxTokens());
         return CommandRegistry.builder()
                 .command(CommandCatalog.ROAST, new RoastCommand(replies))
                 .command(CommandCatalog.ASK, new AskCommand(replies))
@@ -202,11 +217,27 @@ public final class WorkerWiring implements AutoCloseable {
                 .build();
     }
 
+    /** The admin webhook URL from Secrets Manager; empty (and logged without the value) when it cannot be read. */
+    private static Optional<String> readSecret(SecretsManagerClient secrets, String id) {
+        try {
+            return Optional.ofNullable(
+                    secrets.getSecretValue(r -> r.secretId(id)).secretString());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(WorkerWiring.class)
+                    .warn(
+                            "Could not read the admin webhook secret: {}",
+                            e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
     /** The wiring Lambda uses: settings from the environment, real AWS endpoints. */
     public static WorkerWiring fromEnvironment() {
         return builder(WorkerConfig.fromEnvironment(System.getenv()))
                 .pricing(Pricing.builtInWith(
                         Optional.ofNullable(System.getenv("MODEL_PRICES")).orElse("")))
+                .adminWebhookSecretId(Optional.ofNullable(System.getenv("ADMIN_WEBHOOK_SECRET_ID")))
+                .logGroup(Optional.ofNullable(System.getenv("AWS_LAMBDA_LOG_GROUP_NAME")))
                 .build();
     }
 
@@ -317,6 +348,9 @@ public final class WorkerWiring implements AutoCloseable {
         private Repeater repeater = new ScheduledRepeater();
         private Optional<Limits> limits = Optional.empty();
         private Pricing pricing = Pricing.builtIn();
+        private Optional<String> adminWebhookSecretId = Optional.empty();
+        private Optional<String> logGroup = Optional.empty();
+        private Duration alertWindow = DynamoDbAlertWindow.WINDOW;
         private Duration discordTimeout = Duration.ofSeconds(10);
 
         private Builder(WorkerConfig config) {
@@ -395,6 +429,24 @@ public final class WorkerWiring implements AutoCloseable {
         /** The per-model prices usage is counted at (default: the built-in Claude Haiku 4.5 prices). */
         public Builder pricing(Pricing pricing) {
             this.pricing = pricing;
+            return this;
+        }
+
+        /** The Secrets Manager secret holding the deployment's admin webhook URL, if there is one. */
+        public Builder adminWebhookSecretId(Optional<String> secretId) {
+            this.adminWebhookSecretId = secretId.filter(s -> !s.isBlank());
+            return this;
+        }
+
+        /** The worker's log group, for the Logs Insights link in alerts. */
+        public Builder logGroup(Optional<String> group) {
+            this.logGroup = group.filter(s -> !s.isBlank());
+            return this;
+        }
+
+        /** How long the same failure stays quiet after it alerted (default ten minutes). */
+        public Builder alertWindow(Duration window) {
+            this.alertWindow = window;
             return this;
         }
 

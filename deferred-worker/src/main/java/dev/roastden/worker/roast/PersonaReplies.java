@@ -15,6 +15,8 @@ import dev.roastden.core.persona.Persona;
 import dev.roastden.core.prompt.PromptBuilder;
 import dev.roastden.core.prompt.PromptInput;
 import dev.roastden.worker.Parallel;
+import dev.roastden.worker.alerts.FailureAlert;
+import dev.roastden.worker.alerts.FailureAlerts;
 import dev.roastden.worker.commands.Attempt;
 import dev.roastden.worker.commands.Limits;
 import dev.roastden.worker.commands.ReplyProducer.Produced;
@@ -58,6 +60,7 @@ public final class PersonaReplies {
     private final WorkerMetrics metrics;
     private final Clock clock;
     private final Budgets budgets;
+    private final FailureAlerts alerts;
     private final int maxTokens;
 
     public PersonaReplies(
@@ -68,6 +71,7 @@ public final class PersonaReplies {
             WorkerMetrics metrics,
             Clock clock,
             Budgets budgets,
+            FailureAlerts alerts,
             int maxTokens) {
         this.memory = memory;
         this.consent = consent;
@@ -76,6 +80,7 @@ public final class PersonaReplies {
         this.metrics = metrics;
         this.clock = clock;
         this.budgets = budgets;
+        this.alerts = alerts;
         this.maxTokens = maxTokens;
     }
 
@@ -170,11 +175,13 @@ public final class PersonaReplies {
         } catch (ConsentGate.Refused refused) {
             return Produced.of(Reply.notice(refused.refusal().message()));
         } catch (ModelException e) {
+            String errorClass =
+                    e.getCause() == null ? "unknown" : e.getCause().getClass().getSimpleName();
             if (e.kind() == ModelException.Kind.PERMANENT) {
-                metrics.modelRejected(
-                        e.getCause() == null
-                                ? "unknown"
-                                : e.getCause().getClass().getSimpleName());
+                metrics.modelRejected(errorClass);
+                alert(job, scope, persona, "model-rejected:" + errorClass, e);
+            } else if (attempt.lastChance()) {
+                alert(job, scope, persona, "model-unavailable", e);
             }
             return modelFailed(e, persona, attempt);
         }
@@ -217,6 +224,25 @@ public final class PersonaReplies {
         return new Produced(
                 new Reply(Reply.Kind.ANSWER, Optional.of(persona.name()), persona.avatarUrl(), shown, pings),
                 Optional.of(turn));
+    }
+
+    /** Tells the managers and the admin channel that a member got an error (at most once per cause and window). */
+    private void alert(DeferredJob job, String scope, Persona persona, String cause, ModelException e) {
+        Throwable root = e.getCause() == null ? e : e.getCause();
+        Optional<String> requestId = root instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
+                ? Optional.ofNullable(aws.requestId())
+                : Optional.empty();
+        alerts.report(
+                new FailureAlert(
+                        scope,
+                        cause,
+                        job.command(),
+                        Optional.of(persona.id()),
+                        job.interactionId(),
+                        root.getClass().getSimpleName(),
+                        String.valueOf(root.getMessage()),
+                        requestId),
+                FailureAlerts.secretsOf(job.token()));
     }
 
     /** Counts the call against the server's budget; a failure to count is logged, never in the way of the reply. */
