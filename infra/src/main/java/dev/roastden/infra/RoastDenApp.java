@@ -69,7 +69,8 @@ public final class RoastDenApp {
                         settings.detailedMetrics(),
                         settings.memoryTableName(),
                         settings.gatewaySpot(),
-                        settings.gatewayPublicIpv4()));
+                        settings.gatewayPublicIpv4(),
+                        settings.adminWebhookSecretArn()));
     }
 
     private static Path requireFile(Path root, String relative) {

@@ -75,7 +75,8 @@ public final class RoastDenStack extends Stack {
                 "DeferredWorker",
                 new DeferredWorkerProps(
                                 props.workerJar(), workQueue, memory, secrets, props.bedrockModel(), props.guardrail())
-                        .withDetailedMetrics(props.options().detailedMetrics()));
+                        .withDetailedMetrics(props.options().detailedMetrics())
+                        .withAdminWebhookSecretArn(props.options().adminWebhookSecretArn()));
         modelRegion = new ModelRegionRule(
                 this, "ModelRegion", props.bedrockModel(), props.options().bedrockSourceRegions());
 

@@ -47,6 +47,7 @@ public record RoastDenStackProps(
      * @param memoryTableName adopt this existing memory table instead of creating one
      * @param gatewaySpot the gateway task runs on Fargate Spot
      * @param gatewayPublicIpv4 the gateway task gets a public IPv4 address (else IPv6 only)
+     * @param adminWebhookSecretArn an existing secret with the admin channel's webhook URL, for failure alerts
      */
     public record Options(
             Optional<List<String>> bedrockSourceRegions,
@@ -54,26 +55,41 @@ public record RoastDenStackProps(
             boolean detailedMetrics,
             Optional<String> memoryTableName,
             boolean gatewaySpot,
-            boolean gatewayPublicIpv4) {
+            boolean gatewayPublicIpv4,
+            Optional<String> adminWebhookSecretArn) {
 
         public Options {
             Objects.requireNonNull(bedrockSourceRegions, "bedrockSourceRegions");
             bedrockSourceRegions = bedrockSourceRegions.map(List::copyOf);
             Objects.requireNonNull(memoryTableName, "memoryTableName");
+            Objects.requireNonNull(adminWebhookSecretArn, "adminWebhookSecretArn");
         }
 
         /** No dashboard, no per-request metrics, a new table, the gateway on Spot over IPv6 only. */
         public static Options defaults() {
-            return new Options(Optional.empty(), false, false, Optional.empty(), true, false);
+            return new Options(Optional.empty(), false, false, Optional.empty(), true, false, Optional.empty());
         }
 
         public Options withDashboard(boolean value) {
             return new Options(
-                    bedrockSourceRegions, value, detailedMetrics, memoryTableName, gatewaySpot, gatewayPublicIpv4);
+                    bedrockSourceRegions,
+                    value,
+                    detailedMetrics,
+                    memoryTableName,
+                    gatewaySpot,
+                    gatewayPublicIpv4,
+                    adminWebhookSecretArn);
         }
 
         public Options withDetailedMetrics(boolean value) {
-            return new Options(bedrockSourceRegions, dashboard, value, memoryTableName, gatewaySpot, gatewayPublicIpv4);
+            return new Options(
+                    bedrockSourceRegions,
+                    dashboard,
+                    value,
+                    memoryTableName,
+                    gatewaySpot,
+                    gatewayPublicIpv4,
+                    adminWebhookSecretArn);
         }
 
         public Options withMemoryTableName(String name) {
@@ -83,16 +99,41 @@ public record RoastDenStackProps(
                     detailedMetrics,
                     Optional.of(name),
                     gatewaySpot,
-                    gatewayPublicIpv4);
+                    gatewayPublicIpv4,
+                    adminWebhookSecretArn);
         }
 
         public Options withBedrockSourceRegions(List<String> regions) {
             return new Options(
-                    Optional.of(regions), dashboard, detailedMetrics, memoryTableName, gatewaySpot, gatewayPublicIpv4);
+                    Optional.of(regions),
+                    dashboard,
+                    detailedMetrics,
+                    memoryTableName,
+                    gatewaySpot,
+                    gatewayPublicIpv4,
+                    adminWebhookSecretArn);
+        }
+
+        public Options withAdminWebhookSecretArn(String arn) {
+            return new Options(
+                    bedrockSourceRegions,
+                    dashboard,
+                    detailedMetrics,
+                    memoryTableName,
+                    gatewaySpot,
+                    gatewayPublicIpv4,
+                    Optional.of(arn));
         }
 
         public Options withGateway(boolean spot, boolean publicIpv4) {
-            return new Options(bedrockSourceRegions, dashboard, detailedMetrics, memoryTableName, spot, publicIpv4);
+            return new Options(
+                    bedrockSourceRegions,
+                    dashboard,
+                    detailedMetrics,
+                    memoryTableName,
+                    spot,
+                    publicIpv4,
+                    adminWebhookSecretArn);
         }
     }
 

@@ -38,6 +38,9 @@ import java.util.function.Function;
  * @param memoryTableName {@value #MEMORY_TABLE_NAME}: adopt this existing (retained) memory table
  *     instead of creating one
  * @param gatewaySpot {@value #GATEWAY_SPOT}: run the gateway task on Fargate Spot; default on
+ * @param adminWebhookSecretArn {@value #ADMIN_WEBHOOK_SECRET_ARN}: the full ARN of an existing Secrets Manager
+ *     secret holding a Discord webhook URL for the deployment's admin channel (failure alerts); the worker may read
+ *     that secret only
  * @param gatewayPublicIpv4 {@value #GATEWAY_PUBLIC_IPV4}: give the gateway task a public IPv4
  *     address; default off: IPv6 only (see docs/DEPLOY.md)
  */
@@ -54,7 +57,8 @@ public record Settings(
         boolean detailedMetrics,
         Optional<String> memoryTableName,
         boolean gatewaySpot,
-        boolean gatewayPublicIpv4) {
+        boolean gatewayPublicIpv4,
+        Optional<String> adminWebhookSecretArn) {
 
     /** The committed settings file, relative to the repository root. */
     public static final String FILE = "infra/deployment.json";
@@ -73,6 +77,7 @@ public record Settings(
     public static final String MEMORY_TABLE_NAME = "memoryTableName";
     public static final String GATEWAY_SPOT = "gatewaySpot";
     public static final String GATEWAY_PUBLIC_IPV4 = "gatewayPublicIpv4";
+    public static final String ADMIN_WEBHOOK_SECRET_ARN = "adminWebhookSecretArn";
 
     /** Every key the settings file may hold; anything else is a typo and refused. */
     public static final Set<String> KEYS = Set.of(
@@ -89,7 +94,8 @@ public record Settings(
             DETAILED_METRICS,
             MEMORY_TABLE_NAME,
             GATEWAY_SPOT,
-            GATEWAY_PUBLIC_IPV4);
+            GATEWAY_PUBLIC_IPV4,
+            ADMIN_WEBHOOK_SECRET_ARN);
 
     /** Reads the settings through {@code context} alone (for example {@code app.getNode()::tryGetContext}). */
     public static Settings from(Function<String, Object> context) {
@@ -128,7 +134,8 @@ public record Settings(
                 flag(read, DETAILED_METRICS, false),
                 text(read, MEMORY_TABLE_NAME),
                 flag(read, GATEWAY_SPOT, true),
-                flag(read, GATEWAY_PUBLIC_IPV4, false));
+                flag(read, GATEWAY_PUBLIC_IPV4, false),
+                text(read, ADMIN_WEBHOOK_SECRET_ARN).map(Settings::secretArn));
     }
 
     /** The parsed settings file under {@code root}; empty when there is none. */
@@ -142,6 +149,15 @@ public record Settings(
         } catch (IOException e) {
             throw new UncheckedIOException(FILE + " is not a JSON object of settings: " + e.getMessage(), e);
         }
+    }
+
+    private static String secretArn(String value) {
+        if (!value.matches("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+$")) {
+            throw new IllegalArgumentException(ADMIN_WEBHOOK_SECRET_ARN
+                    + " must be the full ARN of a Secrets Manager secret (arn:aws:secretsmanager:…:secret:…), got "
+                    + value);
+        }
+        return value;
     }
 
     private static List<String> regions(String value) {

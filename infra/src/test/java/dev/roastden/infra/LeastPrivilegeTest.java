@@ -215,4 +215,19 @@ class LeastPrivilegeTest {
     private static Object joined(Object... parts) {
         return Map.of("Fn::Join", List.of("", List.of(parts)));
     }
+
+    @Test
+    void theWorkerMayReadTheAdminWebhookSecretOnlyWhenOneIsNamed() {
+        Synthesized.Result adopting = Synthesized.adopting();
+        String role = Cfn.logicalId(adopting.stack().worker().role());
+        assertThat(Cfn.allowing(adopting.template(), role, "secretsmanager:GetSecretValue"))
+                .anySatisfy(s -> assertThat(s.resources()).contains(Synthesized.ADMIN_WEBHOOK_SECRET));
+        assertThat(Cfn.allowing(template, workerRole, "secretsmanager:GetSecretValue"))
+                .noneSatisfy(s -> assertThat(s.resources()).contains(Synthesized.ADMIN_WEBHOOK_SECRET));
+        Map<String, Object> variables =
+                Cfn.map(Cfn.map(Cfn.properties(Cfn.resource(adopting.template(), Contracts.WORKER_LOGICAL_ID))
+                                .get("Environment"))
+                        .get("Variables"));
+        assertThat(variables).containsEntry("ADMIN_WEBHOOK_SECRET_ID", Synthesized.ADMIN_WEBHOOK_SECRET);
+    }
 }

@@ -112,4 +112,14 @@ class SettingsTest {
         assertThat(settings.dashboard()).isFalse();
         assertThat(settings.gatewayPublicIpv4()).isFalse();
     }
+
+    @Test
+    void theAdminWebhookSecretMustBeAFullSecretArn() {
+        String arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:roastden/admin-AbCdEf";
+        assertThat(settings(Map.of("adminWebhookSecretArn", arn)).adminWebhookSecretArn())
+                .contains(arn);
+        assertThatThrownBy(() -> settings(Map.of("adminWebhookSecretArn", "roastden/admin")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("adminWebhookSecretArn");
+    }
 }

@@ -59,6 +59,10 @@ final class Synthesized {
         return GatewayHolder.RESULT;
     }
 
+    /** The admin webhook secret {@link #adopting()} names. */
+    static final String ADMIN_WEBHOOK_SECRET =
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:roastden/admin-webhook-AbCdEf";
+
     /** Name of the retained table {@link #adopting()} adopts. */
     static final String RETAINED_TABLE = "RoastDenStack-MemoryTable-OLD123";
 
@@ -94,6 +98,7 @@ final class Synthesized {
                 .withOptions(RoastDenStackProps.Options.defaults()
                         .withMemoryTableName(RETAINED_TABLE)
                         .withDetailedMetrics(true)
+                        .withAdminWebhookSecretArn(ADMIN_WEBHOOK_SECRET)
                         .withGateway(false, true)));
     }
 

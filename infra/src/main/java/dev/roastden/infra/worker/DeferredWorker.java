@@ -68,6 +68,7 @@ public final class DeferredWorker extends Construct {
         // One attempt owns an interaction for longer than the function can run.
         environment.put(
                 "CLAIM_LEASE_SECONDS", Long.toString(CLAIM_LEASE.toSeconds().longValue()));
+        props.adminWebhookSecretArn().ifPresent(arn -> environment.put("ADMIN_WEBHOOK_SECRET_ID", arn));
         // Per-request custom metrics cost $0.30 each a month; off, the worker publishes only failures.
         environment.put("DETAILED_METRICS", Boolean.toString(props.detailedMetrics()));
         environment.put("POWERTOOLS_SERVICE_NAME", Contracts.WORKER_SERVICE_NAME);
@@ -109,6 +110,11 @@ public final class DeferredWorker extends Construct {
         props.memory().grantWorkerAccess(function.role());
         props.secrets().grantTokenRead(function.role());
         grantModel(function.role(), props.model());
+        props.adminWebhookSecretArn().ifPresent(arn -> function.role()
+                .addToPrincipalPolicy(PolicyStatement.Builder.create()
+                        .actions(List.of("secretsmanager:GetSecretValue"))
+                        .resources(List.of(arn))
+                        .build()));
         props.guardrail().ifPresent(guardrail -> grantGuardrail(function.role(), guardrail));
 
         Nag.acceptOnly(

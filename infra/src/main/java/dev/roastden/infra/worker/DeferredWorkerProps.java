@@ -26,6 +26,7 @@ import software.amazon.awscdk.Duration;
  * @param detailedMetrics publish the per-request custom metrics (response time, tokens, processed
  *     messages …); off, only failure metrics are published, which cost nothing in a month without
  *     failures
+ * @param adminWebhookSecretArn an existing secret holding the admin channel's webhook URL; the worker may read it
  */
 public record DeferredWorkerProps(
         Path jar,
@@ -37,7 +38,8 @@ public record DeferredWorkerProps(
         int maxConcurrency,
         int batchSize,
         Optional<Duration> keepAlive,
-        boolean detailedMetrics) {
+        boolean detailedMetrics,
+        Optional<String> adminWebhookSecretArn) {
 
     /**
      * Five concurrent workers: plenty for a friend group, and well under the default Bedrock
@@ -72,6 +74,7 @@ public record DeferredWorkerProps(
             throw new IllegalArgumentException("batchSize must be 1..10, got " + batchSize);
         }
         Objects.requireNonNull(keepAlive, "keepAlive").ifPresent(SnapStartKeepAlive::requireValidRate);
+        Objects.requireNonNull(adminWebhookSecretArn, "adminWebhookSecretArn");
     }
 
     public DeferredWorkerProps(
@@ -91,11 +94,37 @@ public record DeferredWorkerProps(
                 DEFAULT_MAX_CONCURRENCY,
                 DEFAULT_BATCH_SIZE,
                 Optional.of(SnapStartKeepAlive.DEFAULT_RATE),
-                false);
+                false,
+                Optional.empty());
     }
 
     public DeferredWorkerProps withDetailedMetrics(boolean value) {
         return new DeferredWorkerProps(
-                jar, workQueue, memory, secrets, model, guardrail, maxConcurrency, batchSize, keepAlive, value);
+                jar,
+                workQueue,
+                memory,
+                secrets,
+                model,
+                guardrail,
+                maxConcurrency,
+                batchSize,
+                keepAlive,
+                value,
+                adminWebhookSecretArn);
+    }
+
+    public DeferredWorkerProps withAdminWebhookSecretArn(Optional<String> arn) {
+        return new DeferredWorkerProps(
+                jar,
+                workQueue,
+                memory,
+                secrets,
+                model,
+                guardrail,
+                maxConcurrency,
+                batchSize,
+                keepAlive,
+                detailedMetrics,
+                arn);
     }
 }
