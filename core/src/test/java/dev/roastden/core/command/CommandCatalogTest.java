@@ -150,7 +150,7 @@ class CommandCatalogTest {
         assertThat(usage.defaultMemberPermissions()).isEmpty();
 
         JsonNode payload = ApplicationCommandJson.catalog();
-        assertThat(payload.get(8).get("default_member_permissions").asText()).isEqualTo("32");
+        assertThat(payload.get(8).get("default_member_permissions").asLong()).isEqualTo(32);
         assertThat(payload.get(9).has("default_member_permissions")).isFalse();
         assertThat(payload.get(8)
                         .get("options")
