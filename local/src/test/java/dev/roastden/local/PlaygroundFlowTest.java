@@ -45,7 +45,8 @@ class PlaygroundFlowTest {
         JsonNode setup = get("/playground/api/setup");
         assertThat(setup.path("members")).hasSize(SampleMembers.all().size());
         assertThat(setup.path("personas").get(0).path("id").asText()).isEqualTo("ford");
-        assertThat(setup.path("commands")).hasSize(dev.roastden.core.command.CommandCatalog.commands().size());
+        assertThat(setup.path("commands"))
+                .hasSize(dev.roastden.core.command.CommandCatalog.commands().size());
         assertThat(setup.path("model").asText()).contains("offline");
     }
 
