@@ -1,11 +1,16 @@
 package dev.roastden.worker;
 
+import dev.roastden.core.component.CustomId;
 import dev.roastden.core.interaction.DiscordUser;
 import dev.roastden.core.job.DeferredJob;
 import dev.roastden.core.job.DeferredJobCodec;
 import dev.roastden.core.job.MalformedJobException;
+import dev.roastden.core.json.MalformedJsonException;
 import dev.roastden.core.model.ModelRequest;
 import dev.roastden.core.persona.Persona;
+import dev.roastden.core.persona.PersonaStatus;
+import dev.roastden.core.persona.Roster;
+import dev.roastden.core.persona.RosterEntry;
 import dev.roastden.core.prompt.PromptBuilder;
 import dev.roastden.core.prompt.PromptInput;
 import dev.roastden.worker.reply.MessageRenderer;
@@ -30,11 +35,14 @@ import software.amazon.awssdk.services.bedrockruntime.model.GuardrailContentBloc
 import software.amazon.awssdk.services.bedrockruntime.model.GuardrailContentSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * SnapStart priming, run in {@code beforeCheckpoint}: exercises Jackson, the job codec, persona loading, prompt
- * building, reply rendering and the SDK clients' marshalling and signing — the SDK through throwaway clients on a
+ * building, rosters, custom_ids, reply rendering (buttons included) and the SDK clients' marshalling and signing — the SDK through throwaway clients on a
  * canned-response HTTP client, so there is no network call and no credential fetch. It creates nothing that must be
  * unique per instance (no ids, seeds or connections survive it): the Discord HTTP client is created on first use.
  */
@@ -67,13 +75,13 @@ public final class WorkerPriming implements Resource {
                     .header("User-Agent", WorkerConfig.USER_AGENT)
                     .method("PATCH", HttpRequest.BodyPublishers.ofString("{}", StandardCharsets.UTF_8))
                     .build();
-        } catch (RuntimeException | MalformedJobException e) {
+        } catch (RuntimeException | MalformedJobException | MalformedJsonException e) {
             LOG.warn("Priming step failed (the snapshot is still usable): {}", e.toString());
         }
         LOG.info("Primed in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void primeCore() throws MalformedJobException {
+    private void primeCore() throws MalformedJobException, MalformedJsonException {
         DiscordUser user = new DiscordUser("100000000000000000", "Primer", false, "0");
         DeferredJob job = new DeferredJob(
                 DeferredJob.Kind.COMMAND,
@@ -101,6 +109,42 @@ public final class WorkerPriming implements Resource {
                     Reply.Kind.ANSWER, Optional.of(persona.name()), persona.avatarUrl(), "warm", List.of(user.id()));
             MessageRenderer.render(Reply.fromJson(reply.toJson()));
         }
+        // The paths of server personas, consent and the memories list: roster JSON, custom_ids, buttons.
+        Roster roster = Roster.fromJson(Roster.EMPTY
+                .with(RosterEntry.of(all.isEmpty() ? primer() : all.get(0), PersonaStatus.PENDING))
+                .toJson());
+        roster.cast(wiring.personas());
+        String page = CustomId.of(CustomId.MEMORIES_PAGE, "1", CustomId.NONE, user.id())
+                .format();
+        CustomId.parse(page);
+        Reply list = new Reply(
+                Reply.Kind.NOTICE,
+                Optional.empty(),
+                Optional.empty(),
+                "list",
+                List.of(),
+                List.of(new Reply.Button(page, "Older", Reply.Button.Style.SECONDARY, Optional.of("▶️"), false)));
+        MessageRenderer.render(Reply.fromJson(list.toJson()));
+        wiring.commands().routes();
+    }
+
+    /** A persona for priming when the catalog is empty. */
+    private static Persona primer() {
+        return new Persona(
+                "primer",
+                "Primer",
+                Optional.empty(),
+                "",
+                "",
+                List.of(),
+                List.of(),
+                List.of(),
+                "",
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                List.of());
     }
 
     private void primeSdk() {
@@ -138,6 +182,15 @@ public final class WorkerPriming implements Resource {
                     .expressionAttributeValues(Map.of(":a", AttributeValue.fromS("a")))));
             quietly(() -> dynamo.putItem(b -> b.tableName("prime").item(key)));
             quietly(() -> dynamo.getItem(b -> b.tableName("prime").key(key)));
+            quietly(() -> dynamo.batchGetItem(b -> b.requestItems(
+                    Map.of("prime", KeysAndAttributes.builder().keys(key).build()))));
+            quietly(() -> dynamo.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder()
+                    .put(Put.builder()
+                            .tableName("prime")
+                            .item(key)
+                            .conditionExpression("attribute_not_exists(pk)")
+                            .build())
+                    .build())));
             quietly(() -> dynamo.query(b -> b.tableName("prime")
                     .keyConditionExpression("pk = :p")
                     .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("p")))));

@@ -1,6 +1,7 @@
 package dev.roastden.worker;
 
 import dev.roastden.core.command.CommandCatalog;
+import dev.roastden.core.component.CustomId;
 import dev.roastden.core.memory.MemoryStore;
 import dev.roastden.core.model.PersonaModel;
 import dev.roastden.core.persona.PersonaCatalog;
@@ -17,9 +18,12 @@ import dev.roastden.worker.commands.ReplyProducer;
 import dev.roastden.worker.consent.ConsentGate;
 import dev.roastden.worker.consent.ConsentStore;
 import dev.roastden.worker.consent.DynamoDbConsentStore;
+import dev.roastden.worker.consent.OptInCommand;
+import dev.roastden.worker.consent.OptOutCommand;
 import dev.roastden.worker.discord.DiscordRest;
 import dev.roastden.worker.discord.TypingIndicator;
 import dev.roastden.worker.memories.ForgetCommand;
+import dev.roastden.worker.memories.MemoriesCommand;
 import dev.roastden.worker.memories.RememberCommand;
 import dev.roastden.worker.memory.DynamoDbMemoryStore;
 import dev.roastden.worker.observability.PowertoolsWorkerMetrics;
@@ -52,24 +56,20 @@ import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
 /**
- * Builds the worker: SDK clients (URLConnection HTTP client, explicit region), the DynamoDB memory store, the Bedrock
- * model with retries, the screen for /remember facts (the Bedrock guardrail when one is configured), the Discord
- * REST client, the bot token source and the job processor. Lambda uses {@link #fromEnvironment()}; tests and the
- * local system use {@link #builder(WorkerConfig)} to point the clients at emulators and to inject a clock, a sleeper,
- * metrics or another model. No network call happens here.
+ * Builds the worker: SDK clients ({@link WorkerClients}), the stores over the one table (memory, server personas,
+ * consent), the Bedrock model with retries, the screen for /remember facts (the Bedrock guardrail when one is
+ * configured), the Discord REST client, the bot token source, the job processor, and the command registry: every
+ * command family is registered here and nowhere else, and the families get the model only behind the
+ * {@link ConsentGate}. Lambda uses {@link #fromEnvironment()}; tests and the local system use
+ * {@link #builder(WorkerConfig)} to point the clients at emulators and to inject a clock, a sleeper, metrics or
+ * another model. No network call happens here.
  */
 public final class WorkerWiring implements AutoCloseable {
     private final WorkerConfig config;
@@ -98,43 +98,9 @@ public final class WorkerWiring implements AutoCloseable {
         AwsCredentialsProvider credentials = b.credentials.orElseGet(
                 () -> DefaultCredentialsProvider.builder().build());
         Region region = Region.of(config.region());
-        SdkHttpClient dynamoHttp = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(5))
-                .build();
-        DynamoDbClientBuilder dynamoBuilder = DynamoDbClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(dynamoHttp)
-                .overrideConfiguration(o -> {
-                    o.apiCallTimeout(Duration.ofSeconds(12));
-                    b.dynamoRetryStrategy.ifPresent(o::retryStrategy);
-                });
-        b.dynamoEndpoint.ifPresent(dynamoBuilder::endpointOverride);
-        this.dynamo = dynamoBuilder.build();
-
-        // Long answers take a while: generous read timeout; no SDK retries (RetryingModel and the queue retry).
-        BedrockRuntimeClientBuilder bedrockBuilder = BedrockRuntimeClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(3))
-                        .socketTimeout(Duration.ofSeconds(120))
-                        .build())
-                .overrideConfiguration(
-                        o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(150)));
-        b.bedrockEndpoint.ifPresent(bedrockBuilder::endpointOverride);
-        this.bedrock = bedrockBuilder.build();
-
-        SecretsManagerClientBuilder secretsBuilder = SecretsManagerClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5))
-                        .build());
-        b.secretsEndpoint.ifPresent(secretsBuilder::endpointOverride);
-        this.secrets = secretsBuilder.build();
+        this.dynamo = WorkerClients.dynamo(region, credentials, b.dynamoEndpoint, b.dynamoRetryStrategy);
+        this.bedrock = WorkerClients.bedrock(region, credentials, b.bedrockEndpoint);
+        this.secrets = WorkerClients.secrets(region, credentials, b.secretsEndpoint);
 
         this.metrics = b.metrics.orElseGet(PowertoolsWorkerMetrics::new);
         this.personas = b.personas.orElseGet(PersonaCatalog::fromClasspath);
@@ -206,12 +172,17 @@ public final class WorkerWiring implements AutoCloseable {
         ConsentGate gate = new ConsentGate(model, directory, consent);
         PersonaReplies replies = new PersonaReplies(
                 memory, consent, gate, directory, metrics, b.clock, budgets, failureAlerts, config.maxTokens());
+        MemoriesCommand memories = new MemoriesCommand(memory, directory);
         return CommandRegistry.builder()
                 .command(CommandCatalog.ROAST, new RoastCommand(replies))
                 .command(CommandCatalog.ASK, new AskCommand(replies))
                 .command(MentionCommand.COMMAND, new MentionCommand(replies))
                 .command(CommandCatalog.REMEMBER, new RememberCommand(memory, consent, factScreen, directory, metrics))
                 .command(CommandCatalog.FORGET, new ForgetCommand(memory, directory))
+                .command(CommandCatalog.MEMORIES, memories)
+                .component(CustomId.MEMORIES_PAGE, memories)
+                .command(CommandCatalog.OPTOUT, new OptOutCommand(consent, memory, directory))
+                .command(CommandCatalog.OPTIN, new OptInCommand(consent))
                 .command(CommandCatalog.SETTINGS, new SettingsCommand(settings, directory))
                 .command(CommandCatalog.USAGE, new UsageCommand(settings, usage, config.modelId(), b.clock))
                 .build();

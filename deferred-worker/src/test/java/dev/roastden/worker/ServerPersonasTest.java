@@ -31,7 +31,7 @@ class ServerPersonasTest {
     @BeforeEach
     void start() {
         // Many asks from one member in a minute: limits out of the way (they are tested elsewhere).
-        h = Harness.start(b -> b.limits(new Limits(
+        h = Harness.withBot(b -> b.limits(new Limits(
                 new RateLimit("user", 1000, Duration.ofMinutes(1)),
                 new RateLimit("guild", 1000, Duration.ofHours(1)))));
     }
@@ -58,6 +58,7 @@ class ServerPersonasTest {
         }
         assertThat(h.shown(roast)).startsWith("**Gus** → <@" + Jobs.RILES.id() + ">");
         assertThat(h.shown(ask)).startsWith("**Gus**");
+        assertThat(h.discord.channelMessages(Jobs.CHANNEL).toString()).contains("Gus");
         assertThat(h.discord.problems()).isEmpty();
     }
 

@@ -22,6 +22,11 @@ public record Refusal(Reason reason, String personaName, Optional<String> target
         MENTIONED_OPTED_OUT
     }
 
+    /** The same refusal naming nobody but the persona (for answers posted where everyone reads them). */
+    public Refusal unnamed() {
+        return new Refusal(reason, personaName, Optional.empty());
+    }
+
     /** The answer to give the invoker. */
     public String message() {
         return switch (reason) {

@@ -96,6 +96,14 @@ public final class PersonaDirectory {
             return List.copyOf(ids);
         }
 
+        /** Display names by persona id, for every id of {@link #allIds()} (the server's own win). */
+        public java.util.Map<String, String> names() {
+            java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+            bundled.all().forEach(p -> names.put(p.id(), p.name()));
+            roster.entries().values().forEach(e -> names.put(e.id(), e.name()));
+            return names;
+        }
+
         /** The Higher Selves of everyone listed here. */
         public Set<String> higherSelves() {
             Set<String> ids = new LinkedHashSet<>();

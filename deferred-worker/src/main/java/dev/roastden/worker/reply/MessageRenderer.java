@@ -8,7 +8,8 @@ import dev.roastden.core.json.Json;
 /**
  * Renders a {@link Reply} as the JSON body of a Discord message edit or create. Mentions are explicit: only the
  * reply's ping users can be pinged, nobody else, whatever the text says. Text that does not fit Discord's 2000
- * character content goes to an embed (4096 characters); beyond that it is cut with an ellipsis.
+ * character content goes to an embed (4096 characters); beyond that it is cut with an ellipsis. Buttons become action
+ * rows of at most five; {@code components} is always sent, so an edit also clears buttons a reply no longer has.
  */
 public final class MessageRenderer {
     /** Discord's limit on message content. */
@@ -17,6 +18,11 @@ public final class MessageRenderer {
     public static final int MAX_EMBED_DESCRIPTION = 4096;
     /** Discord's limit on an embed author name. */
     public static final int MAX_AUTHOR_NAME = 256;
+    /** Buttons in one action row. */
+    public static final int BUTTONS_PER_ROW = 5;
+
+    private static final int ACTION_ROW = 1;
+    private static final int BUTTON = 2;
 
     private static final int ERROR_COLOUR = 0xE67E22;
     private static final int PERSONA_COLOUR = 0x5865F2;
@@ -44,6 +50,23 @@ public final class MessageRenderer {
             });
             embed.put("description", cut(reply.text(), MAX_EMBED_DESCRIPTION));
             embed.put("color", reply.kind() == Reply.Kind.ERROR ? ERROR_COLOUR : PERSONA_COLOUR);
+        }
+        ArrayNode rows = body.putArray("components");
+        ArrayNode row = null;
+        for (int i = 0; i < reply.buttons().size(); i++) {
+            if (i % BUTTONS_PER_ROW == 0) {
+                ObjectNode actionRow = rows.addObject();
+                actionRow.put("type", ACTION_ROW);
+                row = actionRow.putArray("components");
+            }
+            Reply.Button button = reply.buttons().get(i);
+            ObjectNode b = row.addObject();
+            b.put("type", BUTTON);
+            b.put("style", button.style().wire());
+            b.put("label", button.label());
+            b.put("custom_id", button.customId());
+            button.emoji().ifPresent(e -> b.putObject("emoji").put("name", e));
+            b.put("disabled", button.disabled());
         }
         ObjectNode allowed = body.putObject("allowed_mentions");
         allowed.putArray("parse");

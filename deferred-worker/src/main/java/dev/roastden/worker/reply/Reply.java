@@ -18,12 +18,70 @@ import java.util.Optional;
  * @param avatarUrl the persona's avatar, shown when the reply goes into an embed
  * @param text the words
  * @param pingUserIds the only users the message may ping (their mentions are put in front)
+ * @param buttons buttons shown under the message, in order (rendered as action rows of at most five)
  */
 public record Reply(
-        Kind kind, Optional<String> speaker, Optional<String> avatarUrl, String text, List<String> pingUserIds) {
+        Kind kind,
+        Optional<String> speaker,
+        Optional<String> avatarUrl,
+        String text,
+        List<String> pingUserIds,
+        List<Button> buttons) {
+
+    /** Most buttons one message can carry: five action rows of five. */
+    public static final int MAX_BUTTONS = 25;
 
     public Reply {
         pingUserIds = List.copyOf(pingUserIds);
+        buttons = List.copyOf(buttons);
+        if (buttons.size() > MAX_BUTTONS) {
+            throw new IllegalArgumentException("A message carries at most " + MAX_BUTTONS + " buttons");
+        }
+    }
+
+    /** A reply without buttons. */
+    public Reply(
+            Kind kind, Optional<String> speaker, Optional<String> avatarUrl, String text, List<String> pingUserIds) {
+        this(kind, speaker, avatarUrl, text, pingUserIds, List.of());
+    }
+
+    /**
+     * A button under a reply. Its custom_id comes back as user input when pressed.
+     *
+     * @param customId a {@link dev.roastden.core.component.CustomId} in its wire form
+     * @param label at most 80 characters
+     * @param emoji a unicode emoji shown before the label
+     */
+    public record Button(String customId, String label, Style style, Optional<String> emoji, boolean disabled) {
+        /** Discord's limit on a button label. */
+        public static final int MAX_LABEL = 80;
+
+        public Button {
+            if (customId.isEmpty() || customId.length() > dev.roastden.core.component.CustomId.MAX_LENGTH) {
+                throw new IllegalArgumentException("A button's custom_id is 1-100 characters");
+            }
+            if (label.length() > MAX_LABEL) {
+                throw new IllegalArgumentException("A button's label is at most " + MAX_LABEL + " characters");
+            }
+        }
+
+        /** Discord's button styles (link and premium buttons carry no custom_id, so they are not here). */
+        public enum Style {
+            PRIMARY(1),
+            SECONDARY(2),
+            SUCCESS(3),
+            DANGER(4);
+
+            private final int wire;
+
+            Style(int wire) {
+                this.wire = wire;
+            }
+
+            public int wire() {
+                return wire;
+            }
+        }
     }
 
     /** What sort of message a reply is. */
@@ -53,6 +111,17 @@ public record Reply(
         node.put("text", text);
         var pings = node.putArray("ping");
         pingUserIds.forEach(pings::add);
+        if (!buttons.isEmpty()) {
+            var saved = node.putArray("buttons");
+            for (Button button : buttons) {
+                ObjectNode b = saved.addObject();
+                b.put("custom_id", button.customId());
+                b.put("label", button.label());
+                b.put("style", button.style().name());
+                button.emoji().ifPresent(e -> b.put("emoji", e));
+                b.put("disabled", button.disabled());
+            }
+        }
         try {
             return Json.mapper().writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -66,12 +135,22 @@ public record Reply(
             JsonNode node = Json.mapper().readTree(json);
             List<String> pings = new ArrayList<>();
             node.path("ping").forEach(p -> pings.add(p.asText()));
+            List<Button> buttons = new ArrayList<>();
+            for (JsonNode b : node.path("buttons")) {
+                buttons.add(new Button(
+                        b.path("custom_id").asText(),
+                        b.path("label").asText(""),
+                        Button.Style.valueOf(b.path("style").asText("SECONDARY")),
+                        Json.nonBlank(b, "emoji"),
+                        b.path("disabled").asBoolean(false)));
+            }
             return new Reply(
                     Kind.valueOf(node.path("kind").asText("NOTICE")),
                     Json.nonBlank(node, "speaker"),
                     Json.nonBlank(node, "avatar_url"),
                     node.path("text").asText(""),
-                    pings);
+                    pings,
+                    buttons);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

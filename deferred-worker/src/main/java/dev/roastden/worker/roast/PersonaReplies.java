@@ -143,7 +143,7 @@ public final class PersonaReplies {
         DiscordUser invoker = job.user();
         Optional<Refusal> refusal = gate.check(scope, persona.id(), invoker, target, userText);
         if (refusal.isPresent()) {
-            return Produced.of(Reply.notice(refusal.get().message()));
+            return Produced.of(refused(refusal.get(), task));
         }
         // A server past its budget, or a member past the daily cap, gets no model call at all.
         Budgets.Gate budget = budgets.check(scope, invoker.id());
@@ -173,7 +173,7 @@ public final class PersonaReplies {
         try {
             answer = gate.generate(scope, request, attempt.modelTime().remaining());
         } catch (ConsentGate.Refused refused) {
-            return Produced.of(Reply.notice(refused.refusal().message()));
+            return Produced.of(refused(refused.refusal(), task));
         } catch (ModelException e) {
             String errorClass =
                     e.getCause() == null ? "unknown" : e.getCause().getClass().getSimpleName();
@@ -260,6 +260,11 @@ public final class PersonaReplies {
             LOG.error("Could not record the model call's usage", e);
             return Optional.empty();
         }
+    }
+
+    /** The notice for a refusal; a mention's goes to the channel, so it names no member there. */
+    private static Reply refused(Refusal refusal, PromptInput.Task task) {
+        return Reply.notice((task == PromptInput.Task.MENTION ? refusal.unnamed() : refusal).message());
     }
 
     private static Produced modelFailed(ModelException e, Persona persona, Attempt attempt) throws RetryableFailure {

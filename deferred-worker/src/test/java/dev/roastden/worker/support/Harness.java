@@ -89,6 +89,23 @@ public final class Harness implements AutoCloseable {
                 customise);
     }
 
+    /** The bot token of a harness made by {@link #withBot}. */
+    public static final String BOT_TOKEN = "bot-token-value";
+
+    /**
+     * A harness that can also post mention replies: a bot token the emulated Discord requires, the bot's user id,
+     * and a typing indicator that only repeats when told to.
+     */
+    public static Harness withBot(Consumer<WorkerWiring.Builder> customise) {
+        Harness h = start(b -> {
+            b.botToken(() -> BOT_TOKEN).repeater(new ManualRepeater());
+            customise.accept(b);
+        });
+        h.discord.requireBotToken(BOT_TOKEN);
+        h.discord.botUserId(Jobs.BOT_USER);
+        return h;
+    }
+
     /** A harness whose worker screens with the Bedrock guardrail {@code guardrailId} (version {@link #GUARDRAIL_VERSION}). */
     public static Harness withGuardrail(String guardrailId) {
         return new Harness(

@@ -107,6 +107,26 @@ public final class Jobs {
                 Optional.of(new DeferredJob.Mention(content, Optional.empty())));
     }
 
+    public DeferredJob optout(DiscordUser by, boolean deleteData) {
+        return command("optout", Optional.empty(), Map.of("delete_data", Boolean.toString(deleteData)), by, Map.of());
+    }
+
+    public DeferredJob optin(DiscordUser by) {
+        return command("optin", Optional.empty(), Map.of(), by, Map.of());
+    }
+
+    /** {@code /memories} with an optional persona and an optional member it is about. */
+    public DeferredJob memories(DiscordUser by, String persona, DiscordUser about) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (persona != null) {
+            options.put("persona", persona);
+        }
+        if (about != null) {
+            options.put("about", about.id());
+        }
+        return command("memories", Optional.empty(), options, by, about == null ? Map.of() : Map.of(about.id(), about));
+    }
+
     /** A button press carrying {@code customId} (user input: any text), on message {@code messageId}. */
     public DeferredJob component(DiscordUser by, String customId) {
         Instant now = clock.instant();
