@@ -54,7 +54,8 @@ record CommandDiff(List<String> added, List<String> removed, List<String> change
         for (String field : COMMAND_FIELDS) {
             JsonNode value = command.get(field);
             if (value != null && !value.isNull()) {
-                out.set(field, value);
+                // Sent as an integer (the request schema), returned by Discord as a string.
+                out.set(field, field.equals("default_member_permissions") ? out.textNode(value.asText()) : value);
             }
         }
         if (!out.has("type")) {

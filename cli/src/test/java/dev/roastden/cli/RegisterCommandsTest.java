@@ -80,7 +80,9 @@ class RegisterCommandsTest {
                         "+ /persona",
                         "+ /memories",
                         "+ /optout",
-                        "+ /optin");
+                        "+ /optin",
+                        "+ /settings",
+                        "+ /usage");
 
         assertThat(run("register")).isEqualTo(RegisterCommands.OK);
         assertThat(discord.commands(APP))

@@ -5,6 +5,10 @@ import dev.roastden.core.component.CustomId;
 import dev.roastden.core.memory.MemoryStore;
 import dev.roastden.core.model.PersonaModel;
 import dev.roastden.core.persona.PersonaCatalog;
+import dev.roastden.core.usage.Pricing;
+import dev.roastden.worker.alerts.AdminWebhook;
+import dev.roastden.worker.alerts.DynamoDbAlertWindow;
+import dev.roastden.worker.alerts.FailureAlerts;
 import dev.roastden.worker.bedrock.BedrockFactScreen;
 import dev.roastden.worker.bedrock.BedrockPersonaModel;
 import dev.roastden.worker.commands.CommandRegistry;
@@ -44,9 +48,19 @@ import dev.roastden.worker.roast.PersonaReplies;
 import dev.roastden.worker.roast.RoastCommand;
 import dev.roastden.worker.secrets.BotTokenSource;
 import dev.roastden.worker.secrets.SecretsManagerBotToken;
+import dev.roastden.worker.settings.CachedSettingsStore;
+import dev.roastden.worker.settings.DynamoDbSettingsStore;
+import dev.roastden.worker.settings.SettingsCommand;
+import dev.roastden.worker.settings.SettingsStore;
 import dev.roastden.worker.time.Repeater;
 import dev.roastden.worker.time.ScheduledRepeater;
 import dev.roastden.worker.time.Sleeper;
+import dev.roastden.worker.usage.AlertSink;
+import dev.roastden.worker.usage.Budgets;
+import dev.roastden.worker.usage.DiscordAlerts;
+import dev.roastden.worker.usage.DynamoDbUsageStore;
+import dev.roastden.worker.usage.UsageCommand;
+import dev.roastden.worker.usage.UsageStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,6 +97,11 @@ public final class WorkerWiring implements AutoCloseable {
     private final FactScreen factScreen;
     private final PersonaCatalog personas;
     private final WorkerMetrics metrics;
+    private final SettingsStore settings;
+    private final UsageStore usage;
+    private final Pricing pricing;
+    private final Budgets budgets;
+    private final FailureAlerts failureAlerts;
     private final CommandRegistry commands;
     private final JobProcessor processor;
 
@@ -124,6 +143,25 @@ public final class WorkerWiring implements AutoCloseable {
                                 bedrock, id, config.guardrailVersion().orElse("DRAFT")),
                         b.sleeper))
                 .orElseGet(FactScreen::allowAll);
+        this.settings = new CachedSettingsStore(
+                new DynamoDbSettingsStore(dynamo, config.memoryTableName(), b.clock),
+                b.clock,
+                CachedSettingsStore.DEFAULT_TTL);
+        this.usage = new DynamoDbUsageStore(dynamo, config.memoryTableName());
+        this.pricing = b.pricing;
+        AlertSink alerts = new DiscordAlerts(discord, botToken, b.clock);
+        this.budgets = new Budgets(settings, usage, pricing, config.modelId(), b.clock, alerts, b.limits);
+        AdminWebhook admin = b.adminWebhookSecretId
+                .map(id -> new AdminWebhook(() -> readSecret(secrets, id)))
+                .orElseGet(AdminWebhook::none);
+        this.failureAlerts = new FailureAlerts(
+                new DynamoDbAlertWindow(dynamo, config.memoryTableName(), b.alertWindow),
+                settings,
+                alerts,
+                admin,
+                b.clock,
+                config.region(),
+                b.logGroup);
         this.commands = commands(b);
         ReplyProducer producer = new ReplyProducer(commands);
         this.processor = new JobProcessor(
@@ -154,8 +192,8 @@ public final class WorkerWiring implements AutoCloseable {
                 new AttachmentFetcher(b.attachmentOrigins, Duration.ofSeconds(10)),
                 b.clock);
         ConsentAnswer consentAnswer = new ConsentAnswer(personaTools);
-        PersonaReplies replies =
-                new PersonaReplies(memory, consent, gate, directory, metrics, b.clock, b.limits, config.maxTokens());
+        PersonaReplies replies = new PersonaReplies(
+                memory, consent, gate, directory, metrics, b.clock, budgets, failureAlerts, config.maxTokens());
         MemoriesCommand memories = new MemoriesCommand(memory, directory);
         return CommandRegistry.builder()
                 .command(CommandCatalog.ROAST, new RoastCommand(replies))
@@ -177,12 +215,33 @@ public final class WorkerWiring implements AutoCloseable {
                 .component(CustomId.MEMORIES_PAGE, memories)
                 .command(CommandCatalog.OPTOUT, new OptOutCommand(consent, memory, directory))
                 .command(CommandCatalog.OPTIN, new OptInCommand(consent))
+                .command(CommandCatalog.SETTINGS, new SettingsCommand(settings, directory))
+                .command(CommandCatalog.USAGE, new UsageCommand(settings, usage, config.modelId(), b.clock))
                 .build();
+    }
+
+    /** The admin webhook URL from Secrets Manager; empty (and logged without the value) when it cannot be read. */
+    private static Optional<String> readSecret(SecretsManagerClient secrets, String id) {
+        try {
+            return Optional.ofNullable(
+                    secrets.getSecretValue(r -> r.secretId(id)).secretString());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(WorkerWiring.class)
+                    .warn(
+                            "Could not read the admin webhook secret: {}",
+                            e.getClass().getSimpleName());
+            return Optional.empty();
+        }
     }
 
     /** The wiring Lambda uses: settings from the environment, real AWS endpoints. */
     public static WorkerWiring fromEnvironment() {
-        return builder(WorkerConfig.fromEnvironment(System.getenv())).build();
+        return builder(WorkerConfig.fromEnvironment(System.getenv()))
+                .pricing(Pricing.builtInWith(
+                        Optional.ofNullable(System.getenv("MODEL_PRICES")).orElse("")))
+                .adminWebhookSecretId(Optional.ofNullable(System.getenv("ADMIN_WEBHOOK_SECRET_ID")))
+                .logGroup(Optional.ofNullable(System.getenv("AWS_LAMBDA_LOG_GROUP_NAME")))
+                .build();
     }
 
     /** A builder for tests and the local system. */
@@ -244,6 +303,21 @@ public final class WorkerWiring implements AutoCloseable {
         return metrics;
     }
 
+    /** Each server's settings (read through a short cache). */
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    /** Each server's usage counters. */
+    public UsageStore usage() {
+        return usage;
+    }
+
+    /** The budget and limit rules around every model call. */
+    public Budgets budgets() {
+        return budgets;
+    }
+
     /** Which handler does which command and button. */
     public CommandRegistry commands() {
         return commands;
@@ -275,7 +349,11 @@ public final class WorkerWiring implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private Repeater repeater = new ScheduledRepeater();
-        private Limits limits = Limits.defaults();
+        private Optional<Limits> limits = Optional.empty();
+        private Pricing pricing = Pricing.builtIn();
+        private Optional<String> adminWebhookSecretId = Optional.empty();
+        private Optional<String> logGroup = Optional.empty();
+        private Duration alertWindow = DynamoDbAlertWindow.WINDOW;
         private Duration discordTimeout = Duration.ofSeconds(10);
         private List<URI> attachmentOrigins = List.of();
 
@@ -346,8 +424,33 @@ public final class WorkerWiring implements AutoCloseable {
             return this;
         }
 
+        /** Rate limits that replace every server's own settings (tests and benchmarks). */
         public Builder limits(Limits limits) {
-            this.limits = limits;
+            this.limits = Optional.of(limits);
+            return this;
+        }
+
+        /** The per-model prices usage is counted at (default: the built-in Claude Haiku 4.5 prices). */
+        public Builder pricing(Pricing pricing) {
+            this.pricing = pricing;
+            return this;
+        }
+
+        /** The Secrets Manager secret holding the deployment's admin webhook URL, if there is one. */
+        public Builder adminWebhookSecretId(Optional<String> secretId) {
+            this.adminWebhookSecretId = secretId.filter(s -> !s.isBlank());
+            return this;
+        }
+
+        /** The worker's log group, for the Logs Insights link in alerts. */
+        public Builder logGroup(Optional<String> group) {
+            this.logGroup = group.filter(s -> !s.isBlank());
+            return this;
+        }
+
+        /** How long the same failure stays quiet after it alerted (default ten minutes). */
+        public Builder alertWindow(Duration window) {
+            this.alertWindow = window;
             return this;
         }
 

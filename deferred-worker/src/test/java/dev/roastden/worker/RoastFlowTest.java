@@ -151,6 +151,31 @@ class RoastFlowTest {
         assertThat(h.patches(job)).hasSize(1);
         assertThat(h.shown(job)).contains("Captain Ford").contains("lost my train of thought");
         assertThat(h.discord.problems()).isEmpty();
+        // A model configuration Bedrock refuses is counted, so that the ModelRejected alarm fires.
+        assertThat(h.metrics.count("ModelRejected")).isEqualTo(1);
+        assertThat(h.metrics.count("ModelRejected.ValidationException")).isEqualTo(1);
+    }
+
+    @Test
+    void noModelAccessIsCountedAsARejectedModelAndAnsweredPolitely() {
+        h.bedrock.enqueue(Outcome.accessDenied());
+        DeferredJob job = h.jobs.ask(Jobs.SAMMY, "ford", "Weather?");
+
+        assertThat(h.deliver(job).getBatchItemFailures()).isEmpty();
+
+        assertThat(h.bedrock.calls()).hasSize(1);
+        assertThat(h.shown(job)).contains("lost my train of thought");
+        assertThat(h.metrics.count("ModelRejected.AccessDeniedException")).isEqualTo(1);
+    }
+
+    @Test
+    void aThrottledModelIsNotARejectedModel() {
+        h.bedrock.enqueue(Outcome.throttled(), Outcome.answer("Batten down."));
+        DeferredJob job = h.jobs.ask(Jobs.SAMMY, "ford", "Weather?");
+
+        assertThat(h.deliver(job).getBatchItemFailures()).isEmpty();
+
+        assertThat(h.metrics.count("ModelRejected")).isZero();
     }
 
     @Test

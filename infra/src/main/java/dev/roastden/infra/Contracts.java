@@ -50,8 +50,22 @@ public final class Contracts {
     public static final String MODEL_RESPONSE_TIME_METRIC = "ModelResponseTime";
     public static final String GATEWAY_HEARTBEAT_METRIC = "GatewayHeartbeat";
 
-    /** Default model: the Claude Haiku 4.5 US cross-Region inference profile. */
-    public static final String DEFAULT_BEDROCK_MODEL_ID = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
+    /**
+     * Counted by the worker (with the {@value #SERVICE_DIMENSION} dimension) each time Bedrock refuses
+     * a model call for a reason no retry fixes: access denied (no model access, no IAM permission),
+     * validation (a wrong model id or parameter), model or profile not found. Every member then sees
+     * an error, so it has an alarm.
+     */
+    public static final String MODEL_REJECTED_METRIC = "ModelRejected";
+
+    /**
+     * Default model: the Claude Haiku 4.5 global cross-Region inference profile. It can be called
+     * from every commercial Region that serves it (see {@link
+     * dev.roastden.infra.worker.InferenceProfileRegions}) and is priced about 10% below the
+     * geographic ({@code us.}, {@code eu.} …) profiles. Deployments that must keep prompts inside a
+     * geography choose a geographic profile instead.
+     */
+    public static final String DEFAULT_BEDROCK_MODEL_ID = "global.anthropic.claude-haiku-4-5-20251001-v1:0";
 
     private Contracts() {}
 }

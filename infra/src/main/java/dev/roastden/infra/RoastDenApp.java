@@ -15,7 +15,8 @@ import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
  * The CDK app ({@code cdk.json} runs it through Maven from {@code infra/}). It finds the
  * repository root, checks that the Lambda jars (and the gateway's Dockerfile, when the gateway is
  * enabled; its image is built with the repository root as build context) exist, synthesizes {@link
- * RoastDenStack} and stops with an error if cdk-nag reported an unsuppressed finding.
+ * RoastDenStack} from the CDK context and the committed {@value Settings#FILE}, and stops with an
+ * error if cdk-nag reported an unsuppressed finding.
  */
 public final class RoastDenApp {
 
@@ -23,8 +24,8 @@ public final class RoastDenApp {
 
     public static void main(String[] args) {
         App app = new App();
-        Settings settings = Settings.from(app.getNode()::tryGetContext);
         Path root = repositoryRoot(Path.of("").toAbsolutePath());
+        Settings settings = Settings.from(app.getNode()::tryGetContext, Settings.readFile(root));
         new RoastDenStack(
                 app,
                 Contracts.STACK_ID,
@@ -61,7 +62,15 @@ public final class RoastDenApp {
                 settings.bedrockModel(),
                 settings.guardrail(),
                 settings.alarmEmail(),
-                settings.localEndpoints());
+                settings.localEndpoints(),
+                new RoastDenStackProps.Options(
+                        settings.bedrockSourceRegions(),
+                        settings.dashboard(),
+                        settings.detailedMetrics(),
+                        settings.memoryTableName(),
+                        settings.gatewaySpot(),
+                        settings.gatewayPublicIpv4(),
+                        settings.adminWebhookSecretArn()));
     }
 
     private static Path requireFile(Path root, String relative) {

@@ -16,6 +16,7 @@ import dev.roastden.infra.storage.MemoryTable;
 import dev.roastden.infra.storage.MemoryTableProps;
 import dev.roastden.infra.worker.DeferredWorker;
 import dev.roastden.infra.worker.DeferredWorkerProps;
+import dev.roastden.infra.worker.ModelRegionRule;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import java.util.Optional;
@@ -43,6 +44,7 @@ public final class RoastDenStack extends Stack {
     private final InteractionsEndpoint endpoint;
     private final Optional<GatewayService> gateway;
     private final Monitoring monitoring;
+    private final ModelRegionRule modelRegion;
 
     /** Stack description shown in the CloudFormation console. */
     public static final String DESCRIPTION = "Roast Den: AI personas of a Discord friend group";
@@ -56,7 +58,10 @@ public final class RoastDenStack extends Stack {
 
         secrets = new BotSecrets(
                 this, "BotSecrets", new BotSecretsProps(props.discordPublicKey(), props.discordApplicationId()));
-        memory = new MemoryTable(this, "Memory", MemoryTableProps.retained());
+        memory = new MemoryTable(
+                this,
+                "Memory",
+                props.options().memoryTableName().map(MemoryTableProps::adopt).orElseGet(MemoryTableProps::retained));
         workQueue = new WorkQueue(this, "Work", new WorkQueueProps(DeferredWorker.TIMEOUT, MAX_RECEIVE_COUNT));
 
         handler = new InteractionsHandler(
@@ -69,13 +74,20 @@ public final class RoastDenStack extends Stack {
                 this,
                 "DeferredWorker",
                 new DeferredWorkerProps(
-                        props.workerJar(), workQueue, memory, secrets, props.bedrockModel(), props.guardrail()));
+                                props.workerJar(), workQueue, memory, secrets, props.bedrockModel(), props.guardrail())
+                        .withDetailedMetrics(props.options().detailedMetrics())
+                        .withAdminWebhookSecretArn(props.options().adminWebhookSecretArn()));
+        modelRegion = new ModelRegionRule(
+                this, "ModelRegion", props.bedrockModel(), props.options().bedrockSourceRegions());
 
         gateway = props.gatewayBuildContext()
                 .map(context -> new GatewayService(
                         this,
                         "Gateway",
-                        new GatewayServiceProps(context, Contracts.GATEWAY_DOCKERFILE, workQueue, secrets)));
+                        new GatewayServiceProps(context, Contracts.GATEWAY_DOCKERFILE, workQueue, secrets)
+                                .withCapacity(
+                                        props.options().gatewaySpot(),
+                                        props.options().gatewayPublicIpv4())));
 
         if (props.localEndpoints()) {
             handler.function().addEnvironment("SQS_ENDPOINT", "");
@@ -92,7 +104,8 @@ public final class RoastDenStack extends Stack {
                         workQueue.queue(),
                         workQueue.deadLetterQueue(),
                         gateway.isPresent(),
-                        props.alarmEmail()));
+                        props.alarmEmail(),
+                        props.options().dashboard()));
 
         output(
                 "InteractionsEndpointUrl",
@@ -148,5 +161,9 @@ public final class RoastDenStack extends Stack {
 
     public Monitoring monitoring() {
         return monitoring;
+    }
+
+    public ModelRegionRule modelRegion() {
+        return modelRegion;
     }
 }

@@ -3,6 +3,7 @@ package dev.roastden.infra;
 import dev.roastden.infra.worker.BedrockModel;
 import dev.roastden.infra.worker.Guardrail;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +23,7 @@ import java.util.Optional;
  *     DISCORD_API_BASE} (worker) with empty values, which the functions treat as unset. {@code sam
  *     local invoke --env-vars} only sets variables the template declares, so a template synthesized
  *     this way lets events/env.json point the functions at local emulators. Not for deployment.
+ * @param options the optional features and cost switches
  */
 public record RoastDenStackProps(
         Path handlerJar,
@@ -32,7 +34,108 @@ public record RoastDenStackProps(
         BedrockModel bedrockModel,
         Optional<Guardrail> guardrail,
         Optional<String> alarmEmail,
-        boolean localEndpoints) {
+        boolean localEndpoints,
+        Options options) {
+
+    /**
+     * Switches that change cost or adopt existing resources.
+     *
+     * @param bedrockSourceRegions the Regions the model may be called from, replacing {@link
+     *     dev.roastden.infra.worker.InferenceProfileRegions}; an empty list switches the check off
+     * @param dashboard create the CloudWatch dashboard
+     * @param detailedMetrics the worker publishes its per-request metrics
+     * @param memoryTableName adopt this existing memory table instead of creating one
+     * @param gatewaySpot the gateway task runs on Fargate Spot
+     * @param gatewayPublicIpv4 the gateway task gets a public IPv4 address (else IPv6 only)
+     * @param adminWebhookSecretArn an existing secret with the admin channel's webhook URL, for failure alerts
+     */
+    public record Options(
+            Optional<List<String>> bedrockSourceRegions,
+            boolean dashboard,
+            boolean detailedMetrics,
+            Optional<String> memoryTableName,
+            boolean gatewaySpot,
+            boolean gatewayPublicIpv4,
+            Optional<String> adminWebhookSecretArn) {
+
+        public Options {
+            Objects.requireNonNull(bedrockSourceRegions, "bedrockSourceRegions");
+            bedrockSourceRegions = bedrockSourceRegions.map(List::copyOf);
+            Objects.requireNonNull(memoryTableName, "memoryTableName");
+            Objects.requireNonNull(adminWebhookSecretArn, "adminWebhookSecretArn");
+        }
+
+        /** No dashboard, no per-request metrics, a new table, the gateway on Spot over IPv6 only. */
+        public static Options defaults() {
+            return new Options(Optional.empty(), false, false, Optional.empty(), true, false, Optional.empty());
+        }
+
+        public Options withDashboard(boolean value) {
+            return new Options(
+                    bedrockSourceRegions,
+                    value,
+                    detailedMetrics,
+                    memoryTableName,
+                    gatewaySpot,
+                    gatewayPublicIpv4,
+                    adminWebhookSecretArn);
+        }
+
+        public Options withDetailedMetrics(boolean value) {
+            return new Options(
+                    bedrockSourceRegions,
+                    dashboard,
+                    value,
+                    memoryTableName,
+                    gatewaySpot,
+                    gatewayPublicIpv4,
+                    adminWebhookSecretArn);
+        }
+
+        public Options withMemoryTableName(String name) {
+            return new Options(
+                    bedrockSourceRegions,
+                    dashboard,
+                    detailedMetrics,
+                    Optional.of(name),
+                    gatewaySpot,
+                    gatewayPublicIpv4,
+                    adminWebhookSecretArn);
+        }
+
+        public Options withBedrockSourceRegions(List<String> regions) {
+            return new Options(
+                    Optional.of(regions),
+                    dashboard,
+                    detailedMetrics,
+                    memoryTableName,
+                    gatewaySpot,
+                    gatewayPublicIpv4,
+                    adminWebhookSecretArn);
+        }
+
+        public Options withAdminWebhookSecretArn(String arn) {
+            return new Options(
+                    bedrockSourceRegions,
+                    dashboard,
+                    detailedMetrics,
+                    memoryTableName,
+                    gatewaySpot,
+                    gatewayPublicIpv4,
+                    Optional.of(arn));
+        }
+
+        public Options withGateway(boolean spot, boolean publicIpv4) {
+            return new Options(
+                    bedrockSourceRegions,
+                    dashboard,
+                    detailedMetrics,
+                    memoryTableName,
+                    spot,
+                    publicIpv4,
+                    adminWebhookSecretArn);
+        }
+    }
 
     public RoastDenStackProps {
         Objects.requireNonNull(handlerJar, "handlerJar");
@@ -43,6 +146,7 @@ public record RoastDenStackProps(
         Objects.requireNonNull(bedrockModel, "bedrockModel");
         Objects.requireNonNull(guardrail, "guardrail");
         Objects.requireNonNull(alarmEmail, "alarmEmail");
+        Objects.requireNonNull(options, "options");
     }
 
     /** The defaults: no gateway, Discord values as stack parameters, the default model, no guardrail. */
@@ -56,7 +160,8 @@ public record RoastDenStackProps(
                 new BedrockModel(Contracts.DEFAULT_BEDROCK_MODEL_ID),
                 Optional.empty(),
                 Optional.empty(),
-                false);
+                false,
+                Options.defaults());
     }
 
     /** Deploys the gateway, its image built from {@code buildContext} (the repository root). */
@@ -70,7 +175,8 @@ public record RoastDenStackProps(
                 bedrockModel,
                 guardrail,
                 alarmEmail,
-                localEndpoints);
+                localEndpoints,
+                options);
     }
 
     public RoastDenStackProps withDiscord(String publicKey, String applicationId) {
@@ -83,7 +189,8 @@ public record RoastDenStackProps(
                 bedrockModel,
                 guardrail,
                 alarmEmail,
-                localEndpoints);
+                localEndpoints,
+                options);
     }
 
     public RoastDenStackProps withModel(BedrockModel model) {
@@ -96,7 +203,8 @@ public record RoastDenStackProps(
                 model,
                 guardrail,
                 alarmEmail,
-                localEndpoints);
+                localEndpoints,
+                options);
     }
 
     public RoastDenStackProps withGuardrail(Guardrail value) {
@@ -109,7 +217,8 @@ public record RoastDenStackProps(
                 bedrockModel,
                 Optional.of(value),
                 alarmEmail,
-                localEndpoints);
+                localEndpoints,
+                options);
     }
 
     public RoastDenStackProps withAlarmEmail(String email) {
@@ -122,7 +231,8 @@ public record RoastDenStackProps(
                 bedrockModel,
                 guardrail,
                 Optional.of(email),
-                localEndpoints);
+                localEndpoints,
+                options);
     }
 
     public RoastDenStackProps withLocalEndpoints() {
@@ -135,6 +245,21 @@ public record RoastDenStackProps(
                 bedrockModel,
                 guardrail,
                 alarmEmail,
-                true);
+                true,
+                options);
+    }
+
+    public RoastDenStackProps withOptions(Options value) {
+        return new RoastDenStackProps(
+                handlerJar,
+                workerJar,
+                gatewayBuildContext,
+                discordPublicKey,
+                discordApplicationId,
+                bedrockModel,
+                guardrail,
+                alarmEmail,
+                localEndpoints,
+                value);
     }
 }

@@ -57,7 +57,8 @@ class BedrockModelTest {
         App app = new App();
         Stack stack = new Stack(app, "WorkerOnly");
         WorkQueue queue = new WorkQueue(stack, "Work", new WorkQueueProps(Duration.seconds(90), 3));
-        MemoryTable memory = new MemoryTable(stack, "Memory", new MemoryTableProps(RemovalPolicy.DESTROY));
+        MemoryTable memory = new MemoryTable(
+                stack, "Memory", new MemoryTableProps(RemovalPolicy.DESTROY, false, java.util.Optional.empty()));
         BotSecrets secrets = new BotSecrets(stack, "Secrets", BotSecretsProps.fromParameters());
         DeferredWorker worker = new DeferredWorker(
                 stack,

@@ -135,4 +135,13 @@ final class Cfn {
                 .filter(s -> s.actions().contains(action))
                 .toList();
     }
+
+    /** The whole template as JSON text. */
+    static String json(Template template) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(template.toJSON());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -64,6 +64,7 @@ class DeferredWorkerTest {
                         "MAX_RECEIVES",
                         "RETRY_DELAY_SECONDS",
                         "CLAIM_LEASE_SECONDS",
+                        "DETAILED_METRICS",
                         "POWERTOOLS_SERVICE_NAME",
                         "POWERTOOLS_METRICS_NAMESPACE",
                         "AWS_LAMBDA_DISABLE_CVE_2021_44228_PROTECTION")
@@ -72,12 +73,18 @@ class DeferredWorkerTest {
                 .containsEntry(
                         "BOT_TOKEN_SECRET_ID", ref(Cfn.logicalId(stack.secrets().botToken())))
                 .containsEntry("DISCORD_APPLICATION_ID", ref("DiscordApplicationId"))
-                .containsEntry("BEDROCK_MODEL_ID", "us.anthropic.claude-haiku-4-5-20251001-v1:0")
+                .containsEntry("BEDROCK_MODEL_ID", "global.anthropic.claude-haiku-4-5-20251001-v1:0")
                 .containsEntry("BEDROCK_GUARDRAIL_ID", Synthesized.GUARDRAIL.id())
                 .containsEntry("BEDROCK_GUARDRAIL_VERSION", Synthesized.GUARDRAIL.version())
                 .containsEntry("POWERTOOLS_SERVICE_NAME", "roastden-worker")
                 .containsEntry("POWERTOOLS_METRICS_NAMESPACE", "RoastDen")
-                .containsEntry("AWS_LAMBDA_DISABLE_CVE_2021_44228_PROTECTION", "true");
+                .containsEntry("AWS_LAMBDA_DISABLE_CVE_2021_44228_PROTECTION", "true")
+                // Per-request custom metrics are off unless asked for; failures are still counted.
+                .containsEntry("DETAILED_METRICS", "false");
+        Map<String, Object> detailed =
+                map(map(function(Synthesized.adopting().template()).get("Environment"))
+                        .get("Variables"));
+        assertThat(detailed).containsEntry("DETAILED_METRICS", "true");
     }
 
     @Test

@@ -45,8 +45,34 @@ class GatewayServiceTest {
                 .containsEntry("NetworkMode", "awsvpc");
         assertThat(list(task.get("RequiresCompatibilities"))).containsExactly("FARGATE");
         Map<String, Object> service = properties(Cfn.only(template, "AWS::ECS::Service"));
-        assertThat(service).containsEntry("LaunchType", "FARGATE");
         assertThat(Cfn.number(service.get("DesiredCount"))).isEqualTo(1);
+    }
+
+    @Test
+    void runsOnFargateSpotWhichRunsOnlyX86() throws Exception {
+        Map<String, Object> service = properties(Cfn.only(template, "AWS::ECS::Service"));
+        assertThat(service).doesNotContainKey("LaunchType");
+        assertThat(list(service.get("CapacityProviderStrategy")))
+                .containsExactly(Map.of("CapacityProvider", "FARGATE_SPOT", "Weight", 1));
+        assertThat(list(properties(Cfn.only(template, "AWS::ECS::ClusterCapacityProviderAssociations"))
+                        .get("CapacityProviders")))
+                .contains("FARGATE_SPOT");
+        Map<String, Object> task = properties(Cfn.only(template, "AWS::ECS::TaskDefinition"));
+        assertThat(map(task.get("RuntimePlatform"))).containsEntry("CpuArchitecture", "X86_64");
+        assertThat(imageAssetSource().path("platform").asText()).isEqualTo("linux/amd64");
+    }
+
+    @Test
+    void onDemandItRunsOnGravitonWithAPublicIpv4Address() {
+        Template onDemand = Synthesized.adopting().template();
+        Map<String, Object> service = properties(Cfn.only(onDemand, "AWS::ECS::Service"));
+        assertThat(service).containsEntry("LaunchType", "FARGATE").doesNotContainKey("CapacityProviderStrategy");
+        Map<String, Object> task = properties(Cfn.only(onDemand, "AWS::ECS::TaskDefinition"));
+        assertThat(map(task.get("RuntimePlatform"))).containsEntry("CpuArchitecture", "ARM64");
+        Map<String, Object> network =
+                map(map(service.get("NetworkConfiguration")).get("AwsvpcConfiguration"));
+        assertThat(network).containsEntry("AssignPublicIp", "ENABLED");
+        assertThat(Cfn.resources(onDemand, "AWS::EC2::VPCCidrBlock")).isEmpty();
     }
 
     @Test
@@ -73,7 +99,6 @@ class GatewayServiceTest {
     void imageIsBuiltWithTheGatewayDockerfileFromTheRepositoryRoot() throws Exception {
         JsonNode source = imageAssetSource();
         assertThat(source.path("dockerFile").asText()).isEqualTo("gateway/Dockerfile");
-        assertThat(source.path("platform").asText()).isEqualTo("linux/amd64");
 
         // The staged build context is a copy of the repository root: the parent pom is at its top.
         Path context = synthesized.assembly().resolve(source.path("directory").asText());
@@ -91,8 +116,16 @@ class GatewayServiceTest {
         // Nor the assembly being written, which lies inside the context as cdk.out does in the repository.
         assertThat(context.resolve("cdk.out")).doesNotExist();
         assertThat(context.resolve("handler/target")).doesNotExist();
-        assertThat(GatewayService.BUILD_CONTEXT_EXCLUDES)
-                .contains("**/target", "**/node_modules", "cdk.out", "infra/cdk.out", ".git", ".roastden");
+        assertThat(GatewayService.BUILD_CONTEXT).startsWith("*").contains("**/target");
+    }
+
+    @Test
+    void buildContextHoldsThePomsAndTheSourcesTheGatewayIsBuiltFrom() throws Exception {
+        Path context = synthesized
+                .assembly()
+                .resolve(imageAssetSource().path("directory").asText());
+        assertThat(Synthesized.INSIDE_BUILD_CONTEXT)
+                .allSatisfy(relative -> assertThat(context.resolve(relative)).isRegularFile());
     }
 
     @Test
@@ -124,19 +157,37 @@ class GatewayServiceTest {
     void environmentNamesTheQueueApplicationRegionAndMetrics() {
         assertThat(list(container().get("Environment")))
                 .extracting(e -> (String) map(e).get("Name"))
-                .containsExactlyInAnyOrder(
-                        "WORK_QUEUE_URL", "DISCORD_APPLICATION_ID", "AWS_REGION", "METRICS_NAMESPACE", "HEALTH_PORT");
+                .containsExactly(
+                        "AWS_REGION",
+                        "AWS_USE_DUALSTACK_ENDPOINT",
+                        "DISCORD_APPLICATION_ID",
+                        "HEALTH_PORT",
+                        "METRICS_NAMESPACE",
+                        "WORK_QUEUE_URL");
     }
 
     @Test
-    void taskGetsAPublicIpAndNoNatGatewayIsCreated() {
+    void byDefaultTheTaskHasNoPublicIpv4AndReachesOutOverIpv6WithoutANatGateway() {
         Map<String, Object> network =
                 map(map(properties(Cfn.only(template, "AWS::ECS::Service")).get("NetworkConfiguration"))
                         .get("AwsvpcConfiguration"));
-        assertThat(network).containsEntry("AssignPublicIp", "ENABLED");
+        assertThat(network).containsEntry("AssignPublicIp", "DISABLED");
         assertThat(Cfn.resources(template, "AWS::EC2::NatGateway")).isEmpty();
+        assertThat(Cfn.resources(template, "AWS::EC2::VPCCidrBlock").values())
+                .singleElement()
+                .satisfies(block -> assertThat(properties(block)).containsEntry("AmazonProvidedIpv6CidrBlock", true));
+        assertThat(Cfn.resources(template, "AWS::EC2::Subnet").values())
+                .isNotEmpty()
+                .allSatisfy(subnet -> assertThat(properties(subnet))
+                        .containsEntry("AssignIpv6AddressOnCreation", true)
+                        .containsEntry("MapPublicIpOnLaunch", false));
+        assertThat(Cfn.resources(template, "AWS::EC2::Route").values())
+                .anySatisfy(route -> assertThat(properties(route)).containsEntry("DestinationIpv6CidrBlock", "::/0"));
         Map<String, Object> securityGroup = properties(Cfn.only(template, "AWS::EC2::SecurityGroup"));
         assertThat(securityGroup).doesNotContainKey("SecurityGroupIngress");
+        assertThat(list(securityGroup.get("SecurityGroupEgress")))
+                .extracting(rule -> map(rule).getOrDefault("CidrIpv6", map(rule).get("CidrIp")))
+                .contains("0.0.0.0/0", "::/0");
     }
 
     @Test

@@ -150,18 +150,24 @@ class LeastPrivilegeTest {
                 ref("AWS::Region"),
                 ":",
                 ref("AWS::AccountId"),
-                ":inference-profile/us.anthropic.claude-haiku-4-5-20251001-v1:0");
+                ":inference-profile/global.anthropic.claude-haiku-4-5-20251001-v1:0");
         assertThat(profile.resources()).containsExactly(profileArn);
 
         Statement model = invoke.stream()
                 .filter(s -> !s.condition().isEmpty())
                 .findFirst()
                 .orElseThrow();
+        // A global profile is also authorized against the Region-less model ARN.
         assertThat(model.resources())
-                .containsExactly(joined(
-                        "arn:",
-                        ref("AWS::Partition"),
-                        ":bedrock:*::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0"));
+                .containsExactlyInAnyOrder(
+                        joined(
+                                "arn:",
+                                ref("AWS::Partition"),
+                                ":bedrock:*::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0"),
+                        joined(
+                                "arn:",
+                                ref("AWS::Partition"),
+                                ":bedrock:::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0"));
         assertThat(model.condition())
                 .isEqualTo(Map.of("StringEquals", Map.of("bedrock:InferenceProfileArn", profileArn)));
     }
@@ -222,5 +228,20 @@ class LeastPrivilegeTest {
 
     private static Object joined(Object... parts) {
         return Map.of("Fn::Join", List.of("", List.of(parts)));
+    }
+
+    @Test
+    void theWorkerMayReadTheAdminWebhookSecretOnlyWhenOneIsNamed() {
+        Synthesized.Result adopting = Synthesized.adopting();
+        String role = Cfn.logicalId(adopting.stack().worker().role());
+        assertThat(Cfn.allowing(adopting.template(), role, "secretsmanager:GetSecretValue"))
+                .anySatisfy(s -> assertThat(s.resources()).contains(Synthesized.ADMIN_WEBHOOK_SECRET));
+        assertThat(Cfn.allowing(template, workerRole, "secretsmanager:GetSecretValue"))
+                .noneSatisfy(s -> assertThat(s.resources()).contains(Synthesized.ADMIN_WEBHOOK_SECRET));
+        Map<String, Object> variables =
+                Cfn.map(Cfn.map(Cfn.properties(Cfn.resource(adopting.template(), Contracts.WORKER_LOGICAL_ID))
+                                .get("Environment"))
+                        .get("Variables"));
+        assertThat(variables).containsEntry("ADMIN_WEBHOOK_SECRET_ID", Synthesized.ADMIN_WEBHOOK_SECRET);
     }
 }

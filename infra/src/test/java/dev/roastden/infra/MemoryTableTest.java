@@ -64,4 +64,24 @@ class MemoryTableTest {
     void survivesStackDeletionAndReplacement() {
         assertThat(table).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
     }
+
+    @Test
+    void isProtectedAgainstDeletionAndRetained() {
+        assertThat(properties(table)).containsEntry("DeletionProtectionEnabled", true);
+        assertThat(table).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
+    }
+
+    @Test
+    void aRedeployAdoptsTheRetainedTableByNameAndGrantsOnIt() {
+        Synthesized.Result adopting = Synthesized.adopting();
+        Template template = adopting.template();
+        assertThat(Cfn.resources(template, "AWS::DynamoDB::Table")).isEmpty();
+        assertThat(adopting.stack().memory().adopted()).isTrue();
+        Map<String, Object> environment = map(map(properties(Cfn.resource(template, Contracts.WORKER_LOGICAL_ID))
+                        .get("Environment"))
+                .get("Variables"));
+        assertThat(environment).containsEntry("MEMORY_TABLE_NAME", Synthesized.RETAINED_TABLE);
+        assertThat(Cfn.json(template)).contains(":table/" + Synthesized.RETAINED_TABLE);
+        assertThat(Synthesized.defaults().stack().memory().adopted()).isFalse();
+    }
 }

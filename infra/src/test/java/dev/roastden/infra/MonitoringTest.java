@@ -84,6 +84,19 @@ class MonitoringTest {
     }
 
     @Test
+    void alarmsWhenBedrockRejectsTheModelConfiguration() {
+        Map<String, Object> alarm =
+                alarmOn(template, "ModelRejected", Map.of("Name", "Service", "Value", "roastden-worker"));
+        assertThat(alarm)
+                .containsEntry("Namespace", "RoastDen")
+                .containsEntry("Statistic", "Sum")
+                .containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold")
+                .containsEntry("TreatMissingData", "notBreaching");
+        assertThat(Cfn.number(alarm.get("Threshold"))).isEqualTo(1);
+        assertThat(Contracts.MODEL_REJECTED_METRIC).isEqualTo("ModelRejected");
+    }
+
+    @Test
     void alarmEmailIsSubscribedToTheTopic() {
         assertThat(properties(Cfn.only(template, "AWS::SNS::Subscription")))
                 .containsEntry("Protocol", "email")
@@ -108,8 +121,9 @@ class MonitoringTest {
     }
 
     @Test
-    void dashboardChartsEveryPromisedMetric() throws Exception {
-        List<List<String>> charted = chartedMetrics(template);
+    void dashboardChartsEveryPromisedMetricWhenAskedFor() throws Exception {
+        assertThat(Cfn.resources(template, "AWS::CloudWatch::Dashboard")).isEmpty();
+        List<List<String>> charted = chartedMetrics(Synthesized.alternative().template());
         assertThat(charted)
                 .contains(
                         List.of("AWS/Lambda", "Duration", "p50", "handler"),
@@ -125,6 +139,7 @@ class MonitoringTest {
                         List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible", "Maximum", "dlq"),
                         List.of("RoastDen", "ModelResponseTime", "p50", "Service=roastden-worker"),
                         List.of("RoastDen", "ModelResponseTime", "p99", "Service=roastden-worker"),
+                        List.of("RoastDen", "ModelRejected", "Sum", "Service=roastden-worker"),
                         List.of("RoastDen", "GatewayHeartbeat", "SampleCount", ""));
     }
 

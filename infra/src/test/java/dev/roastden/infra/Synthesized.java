@@ -52,10 +52,26 @@ final class Synthesized {
 
     /**
      * The other choices: Discord values from context, no guardrail, no alarm e-mail, the gateway
-     * task deployed, and the local endpoint overrides declared for {@code sam local}.
+     * task deployed (Spot, IPv6 only), the dashboard, and the local endpoint overrides declared for
+     * {@code sam local}.
      */
     static Result alternative() {
         return GatewayHolder.RESULT;
+    }
+
+    /** The admin webhook secret {@link #adopting()} names. */
+    static final String ADMIN_WEBHOOK_SECRET =
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:roastden/admin-webhook-AbCdEf";
+
+    /** Name of the retained table {@link #adopting()} adopts. */
+    static final String RETAINED_TABLE = "RoastDenStack-MemoryTable-OLD123";
+
+    /**
+     * A redeploy's choices: the retained memory table adopted by name, the US profile, detailed
+     * metrics, and the gateway on demand (Graviton) with a public IPv4 address.
+     */
+    static Result adopting() {
+        return AdoptingHolder.RESULT;
     }
 
     private static final class DefaultHolder {
@@ -70,11 +86,28 @@ final class Synthesized {
                         artifacts.resolve(Contracts.HANDLER_JAR), artifacts.resolve(Contracts.WORKER_JAR))
                 .withDiscord(PUBLIC_KEY, APPLICATION_ID)
                 .withGateway(artifacts)
-                .withLocalEndpoints());
+                .withLocalEndpoints()
+                .withOptions(RoastDenStackProps.Options.defaults().withDashboard(true)));
+    }
+
+    private static final class AdoptingHolder {
+        static final Result RESULT = synthesize(artifacts -> RoastDenStackProps.of(
+                        artifacts.resolve(Contracts.HANDLER_JAR), artifacts.resolve(Contracts.WORKER_JAR))
+                .withGateway(artifacts)
+                .withModel(new dev.roastden.infra.worker.BedrockModel("us.anthropic.claude-haiku-4-5-20251001-v1:0"))
+                .withOptions(RoastDenStackProps.Options.defaults()
+                        .withMemoryTableName(RETAINED_TABLE)
+                        .withDetailedMetrics(true)
+                        .withAdminWebhookSecretArn(ADMIN_WEBHOOK_SECRET)
+                        .withGateway(false, true)));
     }
 
     private static Result synthesize(Function<Path, RoastDenStackProps> props) {
-        Path artifacts = placeholderArtifacts();
+        return synthesize(placeholderArtifacts(), props);
+    }
+
+    /** Synthesizes with the placeholder repository {@code artifacts} (see {@link #placeholderArtifacts()}). */
+    static Result synthesize(Path artifacts, Function<Path, RoastDenStackProps> props) {
         Path assembly = artifacts.resolve("cdk.out");
         App app = new App(AppProps.builder()
                 .context(cdkJsonContext())
@@ -90,6 +123,12 @@ final class Synthesized {
      * version control and local run data.
      */
     static final List<String> OUTSIDE_BUILD_CONTEXT = List.of(
+            "docs/DEPLOY.md",
+            "README.md",
+            "infra/src/main/java/Infra.java",
+            "deferred-worker/src/main/java/Worker.java",
+            "gateway/src/test/java/GatewayTest.java",
+            "core/src/test/java/CoreTest.java",
             Contracts.HANDLER_JAR,
             Contracts.WORKER_JAR,
             "gateway/target/classes/Placeholder.class",
@@ -97,6 +136,20 @@ final class Synthesized {
             "infra/cdk.out/manifest.json",
             ".git/HEAD",
             ".roastden/dynamodb/placeholder.db");
+
+    /** Files of the placeholder repository that the gateway image is built from. */
+    static final List<String> INSIDE_BUILD_CONTEXT = List.of(
+            "pom.xml",
+            "core/pom.xml",
+            "core/src/main/java/Core.java",
+            "personalities/src/main/resources/personalities/index.json",
+            "events/src/main/java/Events.java",
+            "emulators/src/main/java/Emulators.java",
+            "gateway/pom.xml",
+            "gateway/src/main/java/Gateway.java",
+            "infra/pom.xml",
+            "deferred-worker/pom.xml",
+            "gateway/Dockerfile");
 
     /**
      * A repository-shaped directory: the parent pom, a minimal gateway Dockerfile, placeholder jars
@@ -112,7 +165,9 @@ final class Synthesized {
             Path dockerfile = root.resolve(Contracts.GATEWAY_DOCKERFILE);
             Files.createDirectories(dockerfile.getParent());
             Files.writeString(dockerfile, "FROM scratch\n");
-            for (String relative : OUTSIDE_BUILD_CONTEXT) {
+            for (String relative : java.util.stream.Stream.concat(
+                            OUTSIDE_BUILD_CONTEXT.stream(), INSIDE_BUILD_CONTEXT.stream())
+                    .toList()) {
                 Path file = root.resolve(relative);
                 if (!Files.exists(file)) {
                     Files.createDirectories(file.getParent());

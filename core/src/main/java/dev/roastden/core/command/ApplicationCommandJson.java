@@ -31,6 +31,9 @@ public final class ApplicationCommandJson {
             node.put("description", command.description());
             node.putArray("integration_types").add(GUILD_INSTALL);
             node.putArray("contexts").add(CONTEXT_GUILD);
+            // Discord's OpenAPI spec types the request field as an integer bit set.
+            command.defaultMemberPermissions()
+                    .ifPresent(bits -> node.put("default_member_permissions", Integer.parseInt(bits)));
             if (!command.options().isEmpty()) {
                 writeOptions(node.putArray("options"), command.options());
             }

@@ -16,6 +16,12 @@ public final class CommandCatalog {
     public static final String MEMORIES = "memories";
     public static final String OPTOUT = "optout";
     public static final String OPTIN = "optin";
+    public static final String SETTINGS = "settings";
+    public static final String USAGE = "usage";
+
+    public static final String SETTINGS_VIEW = "view";
+    public static final String SETTINGS_SET = "set";
+    public static final String SETTINGS_CHANNEL_PERSONA = "channel_persona";
 
     public static final String PERSONA_CREATE = "create";
     public static final String PERSONA_EDIT = "edit";
@@ -152,7 +158,51 @@ public final class CommandCatalog {
                     "Stop every persona here from roasting, pinging or talking about you",
                     true,
                     List.of(OptionSpec.bool("delete_data", "Also delete everything stored about you here"))),
-            new CommandSpec(OPTIN, "Let the personas here talk about you again", true, List.of()));
+            new CommandSpec(OPTIN, "Let the personas here talk about you again", true, List.of()),
+            new CommandSpec(
+                    SETTINGS,
+                    "View or change this server's limits, budget and defaults (Manage Server)",
+                    true,
+                    List.of(
+                            OptionSpec.subcommand(SETTINGS_VIEW, "Show this server's settings", List.of()),
+                            OptionSpec.subcommand(
+                                    SETTINGS_SET,
+                                    "Change one or more settings; the others stay as they are",
+                                    List.of(
+                                            OptionSpec.integer(
+                                                    ServerSettingsOptions.PER_MEMBER_PER_MINUTE,
+                                                    "Persona replies one member may ask for per minute"),
+                                            OptionSpec.integer(
+                                                    ServerSettingsOptions.PER_SERVER_PER_HOUR,
+                                                    "Persona replies the whole server may ask for per hour"),
+                                            OptionSpec.number(
+                                                    ServerSettingsOptions.MONTHLY_BUDGET_USD,
+                                                    "Most the server may spend on the model per month, in US dollars"),
+                                            OptionSpec.integer(
+                                                    ServerSettingsOptions.DAILY_CAP_PER_MEMBER,
+                                                    "Persona replies one member may ask for per day"),
+                                            OptionSpec.channel(
+                                                    ServerSettingsOptions.ALERTS_CHANNEL,
+                                                    "Where budget and failure alerts for managers go",
+                                                    false),
+                                            OptionSpec.bool(
+                                                    ServerSettingsOptions.MENTIONS,
+                                                    "Whether personas answer @mentions"),
+                                            OptionSpec.integer(
+                                                    ServerSettingsOptions.MAX_BATTLE_ROUNDS,
+                                                    "Most rounds in a roast battle"))),
+                            OptionSpec.subcommand(
+                                    SETTINGS_CHANNEL_PERSONA,
+                                    "Set the persona that answers in a channel when none is named",
+                                    List.of(
+                                            OptionSpec.channel("channel", "The channel", true),
+                                            OptionSpec.persona("The persona (leave out to clear)", false)))),
+                    Optional.of(CommandSpec.MANAGE_GUILD)),
+            new CommandSpec(
+                    USAGE,
+                    "This month's use and cost: the server's for managers, your own share for everyone",
+                    true,
+                    List.of()));
 
     private CommandCatalog() {}
 

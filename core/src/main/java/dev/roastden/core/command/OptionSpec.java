@@ -69,6 +69,18 @@ public record OptionSpec(
                 List.of());
     }
 
+    static OptionSpec integer(String name, String description) {
+        return new OptionSpec(name, description, OptionType.INTEGER, false, false, OptionalInt.empty(), List.of());
+    }
+
+    static OptionSpec number(String name, String description) {
+        return new OptionSpec(name, description, OptionType.NUMBER, false, false, OptionalInt.empty(), List.of());
+    }
+
+    static OptionSpec channel(String name, String description, boolean required) {
+        return new OptionSpec(name, description, OptionType.CHANNEL, required, false, OptionalInt.empty(), List.of());
+    }
+
     static OptionSpec subcommand(String name, String description, List<OptionSpec> options) {
         return new OptionSpec(name, description, OptionType.SUB_COMMAND, false, false, OptionalInt.empty(), options);
     }

@@ -18,7 +18,17 @@ class CommandCatalogTest {
     void definesTheCommands() {
         assertThat(CommandCatalog.commands())
                 .extracting(CommandSpec::name)
-                .containsExactly("roast", "ask", "remember", "forget", "persona", "memories", "optout", "optin");
+                .containsExactly(
+                        "roast",
+                        "ask",
+                        "remember",
+                        "forget",
+                        "persona",
+                        "memories",
+                        "optout",
+                        "optin",
+                        "settings",
+                        "usage");
         assertThat(CommandCatalog.find("persona").orElseThrow().options())
                 .extracting(OptionSpec::name)
                 .containsExactly("create", "edit", "import", "export", "list", "show", "retire");
@@ -70,13 +80,13 @@ class CommandCatalogTest {
         for (CommandSpec command : CommandCatalog.commands()) {
             collect(command.options(), personaOptions);
         }
-        assertThat(personaOptions).hasSize(9).allMatch(OptionSpec::autocomplete);
+        assertThat(personaOptions).hasSize(10).allMatch(OptionSpec::autocomplete);
     }
 
     @Test
     void rendersTheBulkOverwritePayload() {
         JsonNode payload = ApplicationCommandJson.catalog();
-        assertThat(payload).hasSize(8);
+        assertThat(payload).hasSize(10);
         JsonNode roast = payload.get(0);
         assertThat(roast.get("name").asText()).isEqualTo("roast");
         assertThat(roast.get("type").asInt()).isEqualTo(1);
@@ -144,5 +154,38 @@ class CommandCatalogTest {
             option.maxLength().ifPresent(max -> assertThat(max).isBetween(1, 6000));
             checkOptions(owner + " " + option.name(), option.options());
         }
+    }
+
+    @Test
+    void settingsIsForServerManagersAndUsageIsPrivate() {
+        CommandSpec settings = CommandCatalog.find("settings").orElseThrow();
+        assertThat(settings.privateReply()).isTrue();
+        assertThat(settings.defaultMemberPermissions()).contains("32");
+        assertThat(settings.options()).extracting(OptionSpec::name).containsExactly("view", "set", "channel_persona");
+        assertThat(settings.option("set").orElseThrow().options())
+                .extracting(OptionSpec::name)
+                .containsExactly(
+                        "per_member_per_minute",
+                        "per_server_per_hour",
+                        "monthly_budget_usd",
+                        "daily_cap_per_member",
+                        "alerts_channel",
+                        "mentions",
+                        "max_battle_rounds");
+        CommandSpec usage = CommandCatalog.find("usage").orElseThrow();
+        assertThat(usage.privateReply()).isTrue();
+        assertThat(usage.defaultMemberPermissions()).isEmpty();
+
+        JsonNode payload = ApplicationCommandJson.catalog();
+        assertThat(payload.get(8).get("default_member_permissions").asLong()).isEqualTo(32);
+        assertThat(payload.get(9).has("default_member_permissions")).isFalse();
+        assertThat(payload.get(8)
+                        .get("options")
+                        .get(1)
+                        .get("options")
+                        .get(4)
+                        .get("type")
+                        .asInt())
+                .isEqualTo(7);
     }
 }

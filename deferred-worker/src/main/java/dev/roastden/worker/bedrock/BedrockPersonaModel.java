@@ -23,7 +23,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 /**
  * Claude through Bedrock's Converse API. The static system text is followed by a prompt-cache point, then the
- * per-request context; the user turn carries the trusted instruction as text and the users' words as a separate
+ * per-request context (Bedrock caches only prefixes of at least the model's minimum, 4,096 tokens on Claude Haiku
+ * 4.5, and ignores the point below it, without charge; docs/DEPLOY.md measures the prefix at about 1,150 tokens, so
+ * the point pays off only for larger personas or models with a lower minimum); the user turn carries the trusted instruction as text and the users' words as a separate
  * block — a {@code guardContent} block when a guardrail is configured, so only what users typed is screened.
  *
  * <p>The client should not retry by itself: throttling is retried by {@link dev.roastden.worker.RetryingModel} with
@@ -115,10 +117,16 @@ public final class BedrockPersonaModel implements PersonaModel {
         int out = response.usage() == null || response.usage().outputTokens() == null
                 ? 0
                 : response.usage().outputTokens();
+        int cacheRead = response.usage() == null || response.usage().cacheReadInputTokens() == null
+                ? 0
+                : response.usage().cacheReadInputTokens();
+        int cacheWrite = response.usage() == null || response.usage().cacheWriteInputTokens() == null
+                ? 0
+                : response.usage().cacheWriteInputTokens();
         String reply = text.toString().strip();
         if (reply.isEmpty() && !blocked) {
             throw new ModelException(ModelException.Kind.TRANSIENT, "Bedrock returned an empty answer");
         }
-        return new ModelReply(reply, in, out, blocked);
+        return new ModelReply(reply, in, out, blocked, cacheRead, cacheWrite);
     }
 }

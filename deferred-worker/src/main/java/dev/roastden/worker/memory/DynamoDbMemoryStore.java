@@ -383,7 +383,8 @@ public final class DynamoDbMemoryStore implements MemoryStore {
             for (Map<String, AttributeValue> item : page.items()) {
                 String pk = item.get(PK).s();
                 String sk = item.get(SK).s();
-                if (sk.startsWith("T#") || sk.startsWith("F#")) {
+                // Turns, facts, and the member's usage counters (which the byUser index also holds).
+                if (sk.startsWith("T#") || sk.startsWith("F#") || sk.startsWith("USAGE#")) {
                     keys.put(pk + "\n" + sk, key(pk, sk));
                 }
             }
@@ -397,7 +398,7 @@ public final class DynamoDbMemoryStore implements MemoryStore {
         for (Map<String, AttributeValue> key : keys.values()) {
             if (key.get(SK).s().startsWith("T#")) {
                 turns++;
-            } else {
+            } else if (key.get(SK).s().startsWith("F#")) {
                 facts++;
             }
             pending.add(WriteRequest.builder()

@@ -48,6 +48,12 @@ public final class CountingWorkerMetrics implements WorkerMetrics {
     }
 
     @Override
+    public void modelRejected(String reason) {
+        add("ModelRejected", 1);
+        add("ModelRejected." + reason, 1);
+    }
+
+    @Override
     public void flush() {}
 
     /** The total of a counter (0 when never counted). */

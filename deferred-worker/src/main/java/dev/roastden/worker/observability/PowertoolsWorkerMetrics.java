@@ -20,6 +20,11 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * {@code ModelOutputTokens}): each is emitted with the {@code Service} dimension alone, which the dashboard and
  * alarms read, and once more with {@code Service} and {@code Model} (the model id), to tell models apart.
  *
+ * <p>Per-request figures (messages processed, model time and tokens, duplicates, secret reads) are custom metrics
+ * only with {@code DETAILED_METRICS} not {@code false}: otherwise they ride along as metadata on an EMF line only
+ * when a failure metric is written anyway, and only failures (Discord patches that failed, refused facts, a model that refuses every call) are metrics, which cost
+ * nothing in a month without failures.
+ *
  * <p>Outside Lambda (the local system, tests) the EMF library would otherwise probe for ECS and EC2 metadata
  * endpoints and then send to a CloudWatch agent socket that is not there; there the lines go to stdout, as on
  * Lambda, unless {@code AWS_EMF_ENVIRONMENT} says otherwise.
@@ -35,12 +40,14 @@ public final class PowertoolsWorkerMetrics implements WorkerMetrics {
     private final String model;
     private final String namespace;
     private final String service;
+    private final boolean detailed;
     /** Whether this invocation added a metric: flushing none makes Powertools warn (the keep-alive's empty batch). */
     private final java.util.concurrent.atomic.AtomicBoolean added = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** @param model the id of the model the worker asks, the {@code Model} dimension of the model metrics */
     public PowertoolsWorkerMetrics(String model) {
         this.model = dimensionValue(model);
+        this.detailed = !"false".equalsIgnoreCase(System.getenv("DETAILED_METRICS"));
         this.namespace = Optional.ofNullable(System.getenv("POWERTOOLS_METRICS_NAMESPACE"))
                 .orElse("RoastDen");
         this.service =
@@ -63,12 +70,19 @@ public final class PowertoolsWorkerMetrics implements WorkerMetrics {
 
     @Override
     public void messageProcessed(String command, String outcome) {
-        add("MessageProcessed", 1, MetricUnit.COUNT);
+        if (detailed) {
+            add("MessageProcessed", 1, MetricUnit.COUNT);
+        }
         metrics.addMetadata("outcome_" + command, outcome);
     }
 
     @Override
     public void modelCall(Duration latency, int inputTokens, int outputTokens) {
+        if (!detailed) {
+            metrics.addMetadata("model_response_time_ms", latency.toMillis());
+            metrics.addMetadata("model_tokens", inputTokens + "/" + outputTokens);
+            return;
+        }
         add(MODEL_RESPONSE_TIME, latency.toMillis(), MetricUnit.MILLISECONDS);
         add(MODEL_INPUT_TOKENS, inputTokens, MetricUnit.COUNT);
         add(MODEL_OUTPUT_TOKENS, outputTokens, MetricUnit.COUNT);
@@ -105,18 +119,30 @@ public final class PowertoolsWorkerMetrics implements WorkerMetrics {
 
     @Override
     public void duplicateSuppressed() {
+        if (!detailed) {
+            metrics.addMetadata("duplicate_suppressed", true);
+            return;
+        }
         add("DuplicateSuppressed", 1, MetricUnit.COUNT);
     }
 
     @Override
     public void secretAccess(boolean success) {
-        add("SecretAccess", 1, MetricUnit.COUNT);
+        if (detailed) {
+            add("SecretAccess", 1, MetricUnit.COUNT);
+        }
         metrics.addMetadata("secret_access_outcome", success ? "success" : "failure");
     }
 
     @Override
     public void factRefused() {
         add("FactRefused", 1, MetricUnit.COUNT);
+    }
+
+    @Override
+    public void modelRejected(String reason) {
+        add("ModelRejected", 1, MetricUnit.COUNT);
+        metrics.addMetadata("model_rejected", reason);
     }
 
     private void add(String name, double value, MetricUnit unit) {

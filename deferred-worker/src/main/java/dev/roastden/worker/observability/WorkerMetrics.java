@@ -22,6 +22,12 @@ public interface WorkerMetrics {
     /** {@code FactRefused}: a fact taught with /remember broke the server's content rules and was not stored. */
     void factRefused();
 
+    /**
+     * {@code ModelRejected}: Bedrock refused a model call for a reason no retry fixes (access denied, validation,
+     * model not found); {@code reason} is the error's class name. Alarmed: every member sees an error meanwhile.
+     */
+    void modelRejected(String reason);
+
     /** Writes out what was collected during this invocation. */
     void flush();
 }

@@ -15,6 +15,8 @@ import dev.roastden.core.persona.Persona;
 import dev.roastden.core.prompt.PromptBuilder;
 import dev.roastden.core.prompt.PromptInput;
 import dev.roastden.worker.Parallel;
+import dev.roastden.worker.alerts.FailureAlert;
+import dev.roastden.worker.alerts.FailureAlerts;
 import dev.roastden.worker.commands.Attempt;
 import dev.roastden.worker.commands.Limits;
 import dev.roastden.worker.commands.ReplyProducer.Produced;
@@ -26,6 +28,7 @@ import dev.roastden.worker.consent.Refusal;
 import dev.roastden.worker.observability.WorkerMetrics;
 import dev.roastden.worker.persona.PersonaDirectory;
 import dev.roastden.worker.reply.Reply;
+import dev.roastden.worker.usage.Budgets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +59,8 @@ public final class PersonaReplies {
     private final PersonaDirectory personas;
     private final WorkerMetrics metrics;
     private final Clock clock;
-    private final Limits limits;
+    private final Budgets budgets;
+    private final FailureAlerts alerts;
     private final int maxTokens;
 
     public PersonaReplies(
@@ -66,7 +70,8 @@ public final class PersonaReplies {
             PersonaDirectory personas,
             WorkerMetrics metrics,
             Clock clock,
-            Limits limits,
+            Budgets budgets,
+            FailureAlerts alerts,
             int maxTokens) {
         this.memory = memory;
         this.consent = consent;
@@ -74,7 +79,8 @@ public final class PersonaReplies {
         this.personas = personas;
         this.metrics = metrics;
         this.clock = clock;
-        this.limits = limits;
+        this.budgets = budgets;
+        this.alerts = alerts;
         this.maxTokens = maxTokens;
     }
 
@@ -139,6 +145,13 @@ public final class PersonaReplies {
         if (refusal.isPresent()) {
             return Produced.of(refused(refusal.get(), task));
         }
+        // A server past its budget, or a member past the daily cap, gets no model call at all.
+        Budgets.Gate budget = budgets.check(scope, invoker.id());
+        if (budget instanceof Budgets.Gate.Closed closed) {
+            return Produced.of(Reply.notice(closed.message()));
+        }
+        Budgets.Gate.Open open = (Budgets.Gate.Open) budget;
+        Limits limits = open.limits();
         // Everything the prompt needs, read side by side: one round trip instead of four.
         Instant now = clock.instant();
         var userOk = Parallel.async(() -> memory.tryCount(limits.perUser(), invoker.id(), job.interactionId(), now));
@@ -162,9 +175,18 @@ public final class PersonaReplies {
         } catch (ConsentGate.Refused refused) {
             return Produced.of(refused(refused.refusal(), task));
         } catch (ModelException e) {
+            String errorClass =
+                    e.getCause() == null ? "unknown" : e.getCause().getClass().getSimpleName();
+            if (e.kind() == ModelException.Kind.PERMANENT) {
+                metrics.modelRejected(errorClass);
+                alert(job, scope, persona, "model-rejected:" + errorClass, e);
+            } else if (attempt.lastChance()) {
+                alert(job, scope, persona, "model-unavailable", e);
+            }
             return modelFailed(e, persona, attempt);
         }
         metrics.modelCall(Duration.ofNanos(System.nanoTime() - started), answer.inputTokens(), answer.outputTokens());
+        Optional<String> managersNote = recordUsage(scope, open, invoker, job, task, answer);
         if (answer.blocked()) {
             LOG.warn("The model's answer was blocked by a content filter or guardrail");
             return Produced.of(
@@ -198,9 +220,46 @@ public final class PersonaReplies {
         if (task == PromptInput.Task.MENTION && target.isEmpty()) {
             pings = List.of(invoker.id());
         }
+        String shown = managersNote.map(note -> text + "\n\n-# " + note).orElse(text);
         return new Produced(
-                new Reply(Reply.Kind.ANSWER, Optional.of(persona.name()), persona.avatarUrl(), text, pings),
+                new Reply(Reply.Kind.ANSWER, Optional.of(persona.name()), persona.avatarUrl(), shown, pings),
                 Optional.of(turn));
+    }
+
+    /** Tells the managers and the admin channel that a member got an error (at most once per cause and window). */
+    private void alert(DeferredJob job, String scope, Persona persona, String cause, ModelException e) {
+        Throwable root = e.getCause() == null ? e : e.getCause();
+        Optional<String> requestId = root instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
+                ? Optional.ofNullable(aws.requestId())
+                : Optional.empty();
+        alerts.report(
+                new FailureAlert(
+                        scope,
+                        cause,
+                        job.command(),
+                        Optional.of(persona.id()),
+                        job.interactionId(),
+                        root.getClass().getSimpleName(),
+                        String.valueOf(root.getMessage()),
+                        requestId),
+                FailureAlerts.secretsOf(job.token()));
+    }
+
+    /** Counts the call against the server's budget; a failure to count is logged, never in the way of the reply. */
+    private Optional<String> recordUsage(
+            String scope,
+            Budgets.Gate.Open open,
+            DiscordUser invoker,
+            DeferredJob job,
+            PromptInput.Task task,
+            ModelReply answer) {
+        String command = task == PromptInput.Task.MENTION ? "mention" : job.command();
+        try {
+            return budgets.record(scope, open.settings(), invoker.id(), command, answer);
+        } catch (RuntimeException e) {
+            LOG.error("Could not record the model call's usage", e);
+            return Optional.empty();
+        }
     }
 
     /** The notice for a refusal; a mention's goes to the channel, so it names no member there. */

@@ -19,13 +19,17 @@ import java.util.Objects;
  * @param healthCheckCommand the container health check, in ECS {@code CMD-SHELL} / {@code CMD}
  *     form; it must succeed only while {@code GET /health} on port {@value #HEALTH_PORT} answers
  *     200
+ * @param spot run on Fargate Spot (x86_64); otherwise on-demand on Graviton (ARM64)
+ * @param publicIpv4 give the task a public IPv4 address; otherwise a dual-stack VPC and IPv6 only
  */
 public record GatewayServiceProps(
         Path buildContext,
         String dockerfile,
         WorkQueue workQueue,
         BotSecrets secrets,
-        List<String> healthCheckCommand) {
+        List<String> healthCheckCommand,
+        boolean spot,
+        boolean publicIpv4) {
 
     public static final int HEALTH_PORT = 8080;
 
@@ -49,8 +53,14 @@ public record GatewayServiceProps(
         }
     }
 
+    /** The default health check, Fargate Spot, IPv6 only. */
     public GatewayServiceProps(Path buildContext, String dockerfile, WorkQueue workQueue, BotSecrets secrets) {
-        this(buildContext, dockerfile, workQueue, secrets, DEFAULT_HEALTH_CHECK);
+        this(buildContext, dockerfile, workQueue, secrets, DEFAULT_HEALTH_CHECK, true, false);
+    }
+
+    public GatewayServiceProps withCapacity(boolean onSpot, boolean withPublicIpv4) {
+        return new GatewayServiceProps(
+                buildContext, dockerfile, workQueue, secrets, healthCheckCommand, onSpot, withPublicIpv4);
     }
 
     private static void requireDockerfileInside(Path buildContext, String dockerfile) {

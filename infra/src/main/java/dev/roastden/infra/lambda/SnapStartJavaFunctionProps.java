@@ -1,5 +1,6 @@
 package dev.roastden.infra.lambda;
 
+import dev.roastden.infra.Ordered;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,7 +38,7 @@ public record SnapStartJavaFunctionProps(
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(logRetention, "logRetention");
-        environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        environment = Ordered.sorted(Objects.requireNonNull(environment, "environment"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("Lambda code jar not found: " + jar);
         }

@@ -1,5 +1,6 @@
 package dev.roastden.infra.lambda;
 
+import dev.roastden.infra.Ordered;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.Rule;
@@ -34,7 +35,7 @@ public final class SnapStartKeepAlive extends Construct {
                 .schedule(Schedule.rate(rate))
                 .build();
         rule.addTarget(LambdaFunction.Builder.create(alias)
-                .event(RuleTargetInput.fromObject(event))
+                .event(RuleTargetInput.fromObject(Ordered.sorted(event)))
                 .retryAttempts(0)
                 .maxEventAge(Duration.minutes(5))
                 .build());

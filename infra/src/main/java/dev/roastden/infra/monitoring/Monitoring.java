@@ -4,6 +4,7 @@ import dev.roastden.infra.Contracts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -21,12 +22,17 @@ import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
 /**
- * One dashboard and the alarms that matter, all sending to one SNS topic.
+ * The alarms that matter, all sending to one SNS topic, and optionally a dashboard.
  *
  * <p>Alarms: a job in the dead-letter queue (a reply that never arrived); the handler's p99
  * duration above 1.5 s (half of Discord's three seconds, before API Gateway and network time);
  * handler or worker errors; handler or worker throttles; jobs waiting longer than five minutes;
- * and, when the gateway runs, a missing heartbeat.
+ * Bedrock refusing the model configuration ({@value Contracts#MODEL_REJECTED_METRIC}: no model
+ * access, a wrong model id or Region, which the worker answers politely and so never shows as a
+ * function error); and, when the gateway runs, a missing heartbeat.
+ *
+ * <p>The dashboard costs $3 a month, more than the whole rest of a small deployment's fixed cost,
+ * and shows nothing the alarms and the Lambda console do not; it is created only on request.
  */
 public final class Monitoring extends Construct {
 
@@ -39,7 +45,7 @@ public final class Monitoring extends Construct {
     private static final Duration PERIOD = Duration.minutes(5);
 
     private final Topic alarmTopic;
-    private final Dashboard dashboard;
+    private final Optional<Dashboard> dashboard;
     private final List<Alarm> alarms = new ArrayList<>();
 
     public Monitoring(Construct scope, String id, MonitoringProps props) {
@@ -111,6 +117,16 @@ public final class Monitoring extends Construct {
                 ComparisonOperator.GREATER_THAN_THRESHOLD,
                 notify);
 
+        Map<String, String> workerDimensions = Map.of(Contracts.SERVICE_DIMENSION, Contracts.WORKER_SERVICE_NAME);
+        alarm(
+                "ModelRejected",
+                "Bedrock refused model calls (access denied, validation, model not found): every command answers"
+                        + " with an error. Check model access, the model id and the Region (docs/DEPLOY.md).",
+                appMetric(Contracts.MODEL_REJECTED_METRIC, workerDimensions, "Sum"),
+                1,
+                ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                notify);
+
         Metric heartbeat = Metric.Builder.create()
                 .namespace(Contracts.METRICS_NAMESPACE)
                 .metricName(Contracts.GATEWAY_HEARTBEAT_METRIC)
@@ -131,14 +147,18 @@ public final class Monitoring extends Construct {
             alarms.add(missing);
         }
 
-        Map<String, String> workerDimensions = Map.of(Contracts.SERVICE_DIMENSION, Contracts.WORKER_SERVICE_NAME);
+        if (!props.dashboard()) {
+            dashboard = Optional.empty();
+            return;
+        }
         Metric claudeP50 = appMetric(Contracts.MODEL_RESPONSE_TIME_METRIC, workerDimensions, "p50");
         Metric claudeP99 = appMetric(Contracts.MODEL_RESPONSE_TIME_METRIC, workerDimensions, "p99");
 
-        dashboard = Dashboard.Builder.create(this, "Dashboard")
+        Dashboard board = Dashboard.Builder.create(this, "Dashboard")
                 .dashboardName("RoastDen-" + Stack.of(this).getStackName())
                 .build();
-        dashboard.addWidgets(
+        dashboard = Optional.of(board);
+        board.addWidgets(
                 graph("Handler duration (ms)", List.of(handlerP50, handlerP99)),
                 graph(
                         "Errors",
@@ -150,16 +170,23 @@ public final class Monitoring extends Construct {
                         List.of(
                                 labelled(handler.metricThrottles(options("Sum")), "handler"),
                                 labelled(worker.metricThrottles(options("Sum")), "worker"))));
-        dashboard.addWidgets(
+        board.addWidgets(
                 graph("Work queue", List.of(labelled(queueDepth, "visible jobs"))),
                 graph("Oldest job (s)", List.of(oldestJob)),
                 graph("Dead-letter queue", List.of(labelled(dlqDepth, "jobs"))));
         List<IMetric> gatewayMetrics = List.of(labelled(heartbeat, "heartbeats"));
-        dashboard.addWidgets(
+        board.addWidgets(
                 graph(
                         "Worker duration (ms)",
                         List.of(worker.metricDuration(options("p50")), worker.metricDuration(options("p99")))),
-                graph("Claude response time (ms)", List.of(claudeP50, claudeP99)),
+                graph(
+                        "Claude response time (ms), model rejections",
+                        List.of(
+                                claudeP50,
+                                claudeP99,
+                                labelled(
+                                        appMetric(Contracts.MODEL_REJECTED_METRIC, workerDimensions, "Sum"),
+                                        "rejected"))),
                 graph("Gateway heartbeat", gatewayMetrics));
     }
 
@@ -218,7 +245,8 @@ public final class Monitoring extends Construct {
         return List.copyOf(alarms);
     }
 
-    public Dashboard dashboard() {
+    /** The dashboard, when one was asked for. */
+    public Optional<Dashboard> dashboard() {
         return dashboard;
     }
 }

@@ -14,6 +14,7 @@ import software.amazon.awscdk.services.sqs.IQueue;
  * @param deadLetterQueue the work queue's dead-letter queue
  * @param gatewayDeployed whether the gateway task runs, so its heartbeat is charted and alarmed
  * @param alarmEmail an address subscribed to the alarm topic, if any
+ * @param dashboard whether to create the CloudWatch dashboard ($3 a month)
  */
 public record MonitoringProps(
         IFunction handler,
@@ -21,7 +22,8 @@ public record MonitoringProps(
         IQueue workQueue,
         IQueue deadLetterQueue,
         boolean gatewayDeployed,
-        Optional<String> alarmEmail) {
+        Optional<String> alarmEmail,
+        boolean dashboard) {
 
     public MonitoringProps {
         Objects.requireNonNull(handler, "handler");

@@ -5,6 +5,7 @@ import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.GlobalSecondaryIndexProps;
+import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
@@ -26,12 +27,19 @@ import software.constructs.Construct;
  * interaction claim    I#{interactionId}           I         1 day
  * rate-limit window    RL#{scope}#{id}#{window}    RL        window end + 1 hour
  * consent / opt-out    G#{guild}#U#{user}          CONSENT   none
+ * server settings      G#{guild}                   SETTINGS  none
+ * server usage         G#{guild}                   USAGE#{yyyy-mm[-dd]}  400 days
  * byUser index         gsi1pk U#{user}, gsi1sk {pk}#{sk}, on turns and facts (for /forget me)
  * </pre>
  *
  * <p>One item per turn and per fact, never one growing item per conversation: an item is limited
  * to 400 KB, and concurrent workers would race to rewrite it. Readers filter expired items,
  * because TTL deletion can lag by days.
+ *
+ * <p>The table is created with deletion protection (and retained when the stack is deleted). A
+ * redeploy after a stack was deleted adopts the retained table by name ({@link
+ * MemoryTableProps#existingTableName()}) instead of creating an empty one; an adopted table is
+ * only referenced, never changed, so it must have the key schema, TTL and index described here.
  */
 public final class MemoryTable extends Construct {
 
@@ -63,12 +71,16 @@ public final class MemoryTable extends Construct {
      */
     public static final List<String> HANDLER_ACTIONS = List.of("dynamodb:GetItem");
 
-    private final Table table;
+    private final ITable table;
 
     public MemoryTable(Construct scope, String id, MemoryTableProps props) {
         super(scope, id);
 
-        table = Table.Builder.create(this, "Table")
+        if (props.existingTableName().isPresent()) {
+            table = Table.fromTableName(this, "Table", props.existingTableName().get());
+            return;
+        }
+        Table created = Table.Builder.create(this, "Table")
                 .partitionKey(string(PARTITION_KEY))
                 .sortKey(string(SORT_KEY))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -79,22 +91,30 @@ public final class MemoryTable extends Construct {
                 // Encrypted at rest with the AWS-owned key: free, and the worker needs no KMS permission.
                 .encryption(TableEncryption.DEFAULT)
                 .removalPolicy(props.removalPolicy())
+                .deletionProtection(props.deletionProtection())
                 .build();
 
-        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+        created.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
                 .indexName(BY_USER_INDEX)
                 .partitionKey(string(BY_USER_PARTITION_KEY))
                 .sortKey(string(BY_USER_SORT_KEY))
                 .projectionType(ProjectionType.ALL)
                 .build());
+        table = created;
     }
 
     private static Attribute string(String name) {
         return Attribute.builder().name(name).type(AttributeType.STRING).build();
     }
 
-    public Table table() {
+    /** The table: created by this stack, or the adopted one. */
+    public ITable table() {
         return table;
+    }
+
+    /** Whether the table is an adopted one that this stack does not manage. */
+    public boolean adopted() {
+        return !(table instanceof Table);
     }
 
     /** ARN of the {@value #BY_USER_INDEX} index (and no other). */

@@ -5,6 +5,7 @@ import dev.roastden.infra.Nag;
 import dev.roastden.infra.lambda.SnapStartJavaFunction;
 import dev.roastden.infra.lambda.SnapStartJavaFunctionProps;
 import dev.roastden.infra.lambda.SnapStartKeepAlive;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,9 @@ public final class DeferredWorker extends Construct {
         // One attempt owns an interaction for longer than the function can run.
         environment.put(
                 "CLAIM_LEASE_SECONDS", Long.toString(CLAIM_LEASE.toSeconds().longValue()));
+        props.adminWebhookSecretArn().ifPresent(arn -> environment.put("ADMIN_WEBHOOK_SECRET_ID", arn));
+        // Per-request custom metrics cost $0.30 each a month; off, the worker publishes only failures.
+        environment.put("DETAILED_METRICS", Boolean.toString(props.detailedMetrics()));
         environment.put("POWERTOOLS_SERVICE_NAME", Contracts.WORKER_SERVICE_NAME);
         environment.put("POWERTOOLS_METRICS_NAMESPACE", Contracts.METRICS_NAMESPACE);
         // The runtime's Log4Shell patch costs cold-start time. The worker logs through Log4j2
@@ -106,6 +110,11 @@ public final class DeferredWorker extends Construct {
         props.memory().grantWorkerAccess(function.role());
         props.secrets().grantTokenRead(function.role());
         grantModel(function.role(), props.model());
+        props.adminWebhookSecretArn().ifPresent(arn -> function.role()
+                .addToPrincipalPolicy(PolicyStatement.Builder.create()
+                        .actions(List.of("secretsmanager:GetSecretValue"))
+                        .resources(List.of(arn))
+                        .build()));
         props.guardrail().ifPresent(guardrail -> grantGuardrail(function.role(), guardrail));
 
         Nag.acceptOnly(
@@ -134,10 +143,17 @@ public final class DeferredWorker extends Construct {
                     .actions(List.of("bedrock:InvokeModel"))
                     .resources(List.of(profileArn))
                     .build());
+            List<String> foundationModels = new ArrayList<>();
+            foundationModels.add(
+                    "arn:" + stack.getPartition() + ":bedrock:*::foundation-model/" + model.foundationModelId());
+            if (model.profilePrefix().orElseThrow().equals("global")) {
+                // A global profile's requests are authorized against the Region-less model ARN as well.
+                foundationModels.add(
+                        "arn:" + stack.getPartition() + ":bedrock:::foundation-model/" + model.foundationModelId());
+            }
             role.addToPrincipalPolicy(PolicyStatement.Builder.create()
                     .actions(List.of("bedrock:InvokeModel"))
-                    .resources(List.of("arn:" + stack.getPartition() + ":bedrock:*::foundation-model/"
-                            + model.foundationModelId()))
+                    .resources(foundationModels)
                     .conditions(Map.of("StringEquals", Map.of("bedrock:InferenceProfileArn", profileArn)))
                     .build());
         } else {

@@ -23,6 +23,10 @@ import software.amazon.awscdk.Duration;
  * @param batchSize jobs per invocation (1..10)
  * @param keepAlive how often a scheduled empty batch keeps the SnapStart version active; empty for
  *     no schedule
+ * @param detailedMetrics publish the per-request custom metrics (response time, tokens, processed
+ *     messages …); off, only failure metrics are published, which cost nothing in a month without
+ *     failures
+ * @param adminWebhookSecretArn an existing secret holding the admin channel's webhook URL; the worker may read it
  */
 public record DeferredWorkerProps(
         Path jar,
@@ -33,7 +37,9 @@ public record DeferredWorkerProps(
         Optional<Guardrail> guardrail,
         int maxConcurrency,
         int batchSize,
-        Optional<Duration> keepAlive) {
+        Optional<Duration> keepAlive,
+        boolean detailedMetrics,
+        Optional<String> adminWebhookSecretArn) {
 
     /**
      * Five concurrent workers: plenty for a friend group, and well under the default Bedrock
@@ -68,6 +74,7 @@ public record DeferredWorkerProps(
             throw new IllegalArgumentException("batchSize must be 1..10, got " + batchSize);
         }
         Objects.requireNonNull(keepAlive, "keepAlive").ifPresent(SnapStartKeepAlive::requireValidRate);
+        Objects.requireNonNull(adminWebhookSecretArn, "adminWebhookSecretArn");
     }
 
     public DeferredWorkerProps(
@@ -86,6 +93,38 @@ public record DeferredWorkerProps(
                 guardrail,
                 DEFAULT_MAX_CONCURRENCY,
                 DEFAULT_BATCH_SIZE,
-                Optional.of(SnapStartKeepAlive.DEFAULT_RATE));
+                Optional.of(SnapStartKeepAlive.DEFAULT_RATE),
+                false,
+                Optional.empty());
+    }
+
+    public DeferredWorkerProps withDetailedMetrics(boolean value) {
+        return new DeferredWorkerProps(
+                jar,
+                workQueue,
+                memory,
+                secrets,
+                model,
+                guardrail,
+                maxConcurrency,
+                batchSize,
+                keepAlive,
+                value,
+                adminWebhookSecretArn);
+    }
+
+    public DeferredWorkerProps withAdminWebhookSecretArn(Optional<String> arn) {
+        return new DeferredWorkerProps(
+                jar,
+                workQueue,
+                memory,
+                secrets,
+                model,
+                guardrail,
+                maxConcurrency,
+                batchSize,
+                keepAlive,
+                detailedMetrics,
+                arn);
     }
 }
