@@ -72,6 +72,22 @@ public final class DiscordRest {
         return call("PATCH", originalPath(applicationId, token), body, file, Optional.empty(), deadline, MAX_ATTEMPTS);
     }
 
+    /** POST {@code /webhooks/{app}/{token}}: a follow-up message to the interaction (public unless flagged). */
+    public Delivery followUp(String applicationId, String token, ObjectNode body, Instant deadline) {
+        if (!InteractionIds.isSnowflake(applicationId) || !InteractionIds.isToken(token)) {
+            return malformed("POST /webhooks/{application}/{token}");
+        }
+        return call("POST", "/webhooks/" + applicationId + "/" + token, body, Optional.empty(), deadline);
+    }
+
+    /** DELETE {@code /webhooks/{app}/{token}/messages/@original}. */
+    public Delivery deleteOriginal(String applicationId, String token, Instant deadline) {
+        if (!InteractionIds.isSnowflake(applicationId) || !InteractionIds.isToken(token)) {
+            return malformed("DELETE /webhooks/{application}/{token}/messages/@original");
+        }
+        return call("DELETE", originalPath(applicationId, token), null, Optional.empty(), deadline);
+    }
+
     /** GET {@code /webhooks/{app}/{token}/messages/@original}. */
     public Delivery getOriginal(String applicationId, String token, Instant deadline) {
         if (!InteractionIds.isSnowflake(applicationId) || !InteractionIds.isToken(token)) {
