@@ -150,7 +150,8 @@ public final class WorkerWiring implements AutoCloseable {
         this.usage = new DynamoDbUsageStore(dynamo, config.memoryTableName());
         this.pricing = b.pricing;
         AlertSink alerts = new DiscordAlerts(discord, botToken, b.clock);
-        this.budgets = new Budgets(settings, usage, pricing, config.modelId(), b.clock, alerts, b.limits);
+        this.budgets = new Budgets(
+                settings, usage, pricing, config.modelId(), config.fallbackModelId(), b.clock, alerts, b.limits);
         AdminWebhook admin = b.adminWebhookSecretId
                 .map(id -> new AdminWebhook(() -> readSecret(secrets, id)))
                 .orElseGet(AdminWebhook::none);
