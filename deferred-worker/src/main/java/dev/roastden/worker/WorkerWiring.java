@@ -7,6 +7,7 @@ import dev.roastden.core.model.PersonaModel;
 import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.core.usage.Pricing;
 import dev.roastden.worker.alerts.AdminWebhook;
+import dev.roastden.worker.alerts.DeliveryAlerts;
 import dev.roastden.worker.alerts.DynamoDbAlertWindow;
 import dev.roastden.worker.alerts.FailureAlerts;
 import dev.roastden.worker.bedrock.BedrockFactScreen;
@@ -176,7 +177,8 @@ public final class WorkerWiring implements AutoCloseable {
                 config.lease(),
                 config.maxReceives(),
                 config.retryDelay(),
-                config.modelBudget());
+                config.modelBudget(),
+                new DeliveryAlerts(failureAlerts));
     }
 
     /**
