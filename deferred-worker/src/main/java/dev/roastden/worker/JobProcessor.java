@@ -9,6 +9,7 @@ import dev.roastden.core.memory.ClaimOutcome;
 import dev.roastden.core.memory.MemoryStore;
 import dev.roastden.core.mention.MentionDecider;
 import dev.roastden.core.response.ResponseJson;
+import dev.roastden.worker.alerts.JobAlerts;
 import dev.roastden.worker.commands.Attempt;
 import dev.roastden.worker.commands.ReplyProducer;
 import dev.roastden.worker.commands.RetryableFailure;
@@ -71,6 +72,7 @@ public final class JobProcessor {
     private final int maxReceives;
     private final Duration retryDelay;
     private final Duration defaultModelBudget;
+    private final JobAlerts alerts;
 
     /** What the queue should do with the message. */
     public enum Result {
@@ -92,6 +94,35 @@ public final class JobProcessor {
             int maxReceives,
             Duration retryDelay,
             Duration defaultModelBudget) {
+        this(
+                memory,
+                producer,
+                discord,
+                typing,
+                botToken,
+                metrics,
+                clock,
+                lease,
+                maxReceives,
+                retryDelay,
+                defaultModelBudget,
+                JobAlerts.NONE);
+    }
+
+    /** @param alerts told about a missing Discord permission and a job that ends undone on its last delivery */
+    public JobProcessor(
+            MemoryStore memory,
+            ReplyProducer producer,
+            DiscordRest discord,
+            TypingIndicator typing,
+            BotTokenSource botToken,
+            WorkerMetrics metrics,
+            Clock clock,
+            Duration lease,
+            int maxReceives,
+            Duration retryDelay,
+            Duration defaultModelBudget,
+            JobAlerts alerts) {
         this.memory = memory;
         this.producer = producer;
         this.discord = discord;
@@ -103,6 +134,7 @@ public final class JobProcessor {
         this.maxReceives = maxReceives;
         this.retryDelay = retryDelay;
         this.defaultModelBudget = defaultModelBudget;
+        this.alerts = alerts;
     }
 
     /** Processes a job with the configured model budget (no runtime tells the remaining time). */
@@ -123,8 +155,19 @@ public final class JobProcessor {
         MDC.put("command", job.command() + job.subcommand().map(s -> " " + s).orElse(""));
         MDC.put("guild_id", job.guildId().orElse("-"));
         job.option("persona").ifPresent(p -> MDC.put("persona", p));
+        // Past the worker's own last chance only the queue's spare delivery is left: failing it dead-letters the job.
+        boolean queuesLast = receiveCount > maxReceives;
         try {
-            return run(job, receiveCount, modelTime);
+            Result result = run(job, receiveCount, modelTime);
+            if (result == Result.RETRY && queuesLast) {
+                alerts.deadLettered(job, "handed back to the queue on delivery " + receiveCount);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (queuesLast) {
+                alerts.deadLettered(job, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            throw e;
         } finally {
             MDC.remove("interaction_id");
             MDC.remove("command");
@@ -287,6 +330,7 @@ public final class JobProcessor {
                 metrics.discordPatchFailed("retrying");
                 if (lastChance) {
                     LOG.error("Discord still failing on the last attempt ({}); giving up", delivery.detail());
+                    alerts.undelivered(job, delivery);
                     return finish(job, attempt, "undeliverable");
                 }
                 LOG.warn("Discord failed ({}); releasing for a retry", delivery.detail());
@@ -408,6 +452,7 @@ public final class JobProcessor {
         }
         metrics.discordPatchFailed(delivery.status().name().toLowerCase(java.util.Locale.ROOT));
         LOG.error("Could not post the mention reply: {}", delivery.detail());
+        alerts.undelivered(job, delivery);
         return finish(job, attempt, "undeliverable");
     }
 
@@ -436,6 +481,7 @@ public final class JobProcessor {
 
     private Result gone(DeferredJob job, String attempt, Delivery delivery) {
         LOG.warn("The interaction response is gone ({}); not retrying", delivery.detail());
+        alerts.undelivered(job, delivery);
         metrics.discordPatchFailed(delivery.status() == Delivery.Status.EXPIRED ? "expired" : "gone");
         return finish(job, attempt, "dropped");
     }

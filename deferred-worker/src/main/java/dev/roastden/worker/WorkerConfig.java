@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param applicationId {@code DISCORD_APPLICATION_ID}
  * @param discordApiBase {@code DISCORD_API_BASE}, default {@code https://discord.com/api/v10}
  * @param modelId {@code BEDROCK_MODEL_ID}, default a Claude Haiku 4.5 inference profile
+ * @param fallbackModelId {@code FALLBACK_MODEL_ID}: a cheaper Bedrock model (or inference profile) for servers past
+ *     their soft budget limit ({@code /settings set fallback_at_percent}); none by default
  * @param guardrailId {@code BEDROCK_GUARDRAIL_ID}
  * @param guardrailVersion {@code BEDROCK_GUARDRAIL_VERSION} (default {@code DRAFT} when an id is set)
  * @param region {@code AWS_REGION}
@@ -35,6 +37,7 @@ public record WorkerConfig(
         String applicationId,
         URI discordApiBase,
         String modelId,
+        Optional<String> fallbackModelId,
         Optional<String> guardrailId,
         Optional<String> guardrailVersion,
         String region,
@@ -63,6 +66,7 @@ public record WorkerConfig(
                 optional(env, "DISCORD_APPLICATION_ID").orElse(""),
                 URI.create(stripSlash(optional(env, "DISCORD_API_BASE").orElse(DEFAULT_DISCORD_API_BASE))),
                 optional(env, "BEDROCK_MODEL_ID").orElse(DEFAULT_MODEL_ID),
+                optional(env, "FALLBACK_MODEL_ID"),
                 guardrailId,
                 guardrailId.map(id -> optional(env, "BEDROCK_GUARDRAIL_VERSION").orElse("DRAFT")),
                 optional(env, "AWS_REGION").orElse("us-east-1"),
@@ -74,6 +78,25 @@ public record WorkerConfig(
                         optional(env, "RETRY_DELAY_SECONDS").orElse(Integer.toString(DEFAULT_RETRY_DELAY_SECONDS)))),
                 Duration.ofSeconds(Long.parseLong(
                         optional(env, "MODEL_BUDGET_SECONDS").orElse(Integer.toString(DEFAULT_MODEL_BUDGET_SECONDS)))));
+    }
+
+    /** These settings with {@code fallback} as the fallback model. */
+    public WorkerConfig withFallbackModelId(Optional<String> fallback) {
+        return new WorkerConfig(
+                memoryTableName,
+                botTokenSecretId,
+                applicationId,
+                discordApiBase,
+                modelId,
+                fallback,
+                guardrailId,
+                guardrailVersion,
+                region,
+                maxTokens,
+                lease,
+                maxReceives,
+                retryDelay,
+                modelBudget);
     }
 
     private static String stripSlash(String url) {

@@ -7,6 +7,7 @@ import dev.roastden.core.model.PersonaModel;
 import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.core.usage.Pricing;
 import dev.roastden.worker.alerts.AdminWebhook;
+import dev.roastden.worker.alerts.DeliveryAlerts;
 import dev.roastden.worker.alerts.DynamoDbAlertWindow;
 import dev.roastden.worker.alerts.FailureAlerts;
 import dev.roastden.worker.bedrock.BedrockFactScreen;
@@ -150,7 +151,8 @@ public final class WorkerWiring implements AutoCloseable {
         this.usage = new DynamoDbUsageStore(dynamo, config.memoryTableName());
         this.pricing = b.pricing;
         AlertSink alerts = new DiscordAlerts(discord, botToken, b.clock);
-        this.budgets = new Budgets(settings, usage, pricing, config.modelId(), b.clock, alerts, b.limits);
+        this.budgets = new Budgets(
+                settings, usage, pricing, config.modelId(), config.fallbackModelId(), b.clock, alerts, b.limits);
         AdminWebhook admin = b.adminWebhookSecretId
                 .map(id -> new AdminWebhook(() -> readSecret(secrets, id)))
                 .orElseGet(AdminWebhook::none);
@@ -175,7 +177,8 @@ public final class WorkerWiring implements AutoCloseable {
                 config.lease(),
                 config.maxReceives(),
                 config.retryDelay(),
-                config.modelBudget());
+                config.modelBudget(),
+                new DeliveryAlerts(failureAlerts));
     }
 
     /**

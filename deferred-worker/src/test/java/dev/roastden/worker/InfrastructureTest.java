@@ -74,6 +74,7 @@ class InfrastructureTest {
                     base.applicationId(),
                     base.discordApiBase(),
                     base.modelId(),
+                    base.fallbackModelId(),
                     java.util.Optional.of("gr-123"),
                     java.util.Optional.of("7"),
                     base.region(),

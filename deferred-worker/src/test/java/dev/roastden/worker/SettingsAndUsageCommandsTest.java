@@ -80,6 +80,19 @@ class SettingsAndUsageCommandsTest {
     }
 
     @Test
+    void theSoftLimitForTheFallbackModelIsSetShownAndChecked() {
+        assertThat(run(settings(Jobs.ADMIN, "view", Map.of()))).contains("Cheaper fallback model: never");
+        String shown = run(settings(Jobs.ADMIN, "set", Map.of("fallback_at_percent", "60")));
+        assertThat(shown).contains("Saved.").contains("Cheaper fallback model: past 60% of the budget");
+        assertThat(h.wiring.settings().get(Jobs.GUILD).fallbackAtPercent()).isEqualTo(60);
+
+        assertThat(run(settings(Jobs.ADMIN, "set", Map.of("fallback_at_percent", "100"))))
+                .contains("Nothing was changed")
+                .contains("fallback_at_percent must be a whole number from 0 to 99, not 100.");
+        assertThat(h.wiring.settings().get(Jobs.GUILD).fallbackAtPercent()).isEqualTo(60);
+    }
+
+    @Test
     void aChannelsDefaultPersonaMustBeOneOfTheServers() {
         assertThat(run(settings(Jobs.ADMIN, "channel_persona", Map.of("channel", CHANNEL, "persona", "nobody"))))
                 .contains("no persona called `nobody`");

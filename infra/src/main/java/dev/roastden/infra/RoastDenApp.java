@@ -70,7 +70,8 @@ public final class RoastDenApp {
                         settings.memoryTableName(),
                         settings.gatewaySpot(),
                         settings.gatewayPublicIpv4(),
-                        settings.adminWebhookSecretArn()));
+                        settings.adminWebhookSecretArn(),
+                        settings.fallbackModel()));
     }
 
     private static Path requireFile(Path root, String relative) {

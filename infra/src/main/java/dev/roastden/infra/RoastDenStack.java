@@ -76,7 +76,8 @@ public final class RoastDenStack extends Stack {
                 new DeferredWorkerProps(
                                 props.workerJar(), workQueue, memory, secrets, props.bedrockModel(), props.guardrail())
                         .withDetailedMetrics(props.options().detailedMetrics())
-                        .withAdminWebhookSecretArn(props.options().adminWebhookSecretArn()));
+                        .withAdminWebhookSecretArn(props.options().adminWebhookSecretArn())
+                        .withFallbackModel(props.options().fallbackModel()));
         modelRegion = new ModelRegionRule(
                 this, "ModelRegion", props.bedrockModel(), props.options().bedrockSourceRegions());
 

@@ -48,6 +48,7 @@ public record RoastDenStackProps(
      * @param gatewaySpot the gateway task runs on Fargate Spot
      * @param gatewayPublicIpv4 the gateway task gets a public IPv4 address (else IPv6 only)
      * @param adminWebhookSecretArn an existing secret with the admin channel's webhook URL, for failure alerts
+     * @param fallbackModel the cheaper model for servers past their soft budget limit, with its price
      */
     public record Options(
             Optional<List<String>> bedrockSourceRegions,
@@ -56,18 +57,21 @@ public record RoastDenStackProps(
             Optional<String> memoryTableName,
             boolean gatewaySpot,
             boolean gatewayPublicIpv4,
-            Optional<String> adminWebhookSecretArn) {
+            Optional<String> adminWebhookSecretArn,
+            Optional<dev.roastden.infra.worker.FallbackModel> fallbackModel) {
 
         public Options {
             Objects.requireNonNull(bedrockSourceRegions, "bedrockSourceRegions");
             bedrockSourceRegions = bedrockSourceRegions.map(List::copyOf);
             Objects.requireNonNull(memoryTableName, "memoryTableName");
             Objects.requireNonNull(adminWebhookSecretArn, "adminWebhookSecretArn");
+            Objects.requireNonNull(fallbackModel, "fallbackModel");
         }
 
         /** No dashboard, no per-request metrics, a new table, the gateway on Spot over IPv6 only. */
         public static Options defaults() {
-            return new Options(Optional.empty(), false, false, Optional.empty(), true, false, Optional.empty());
+            return new Options(
+                    Optional.empty(), false, false, Optional.empty(), true, false, Optional.empty(), Optional.empty());
         }
 
         public Options withDashboard(boolean value) {
@@ -78,7 +82,8 @@ public record RoastDenStackProps(
                     memoryTableName,
                     gatewaySpot,
                     gatewayPublicIpv4,
-                    adminWebhookSecretArn);
+                    adminWebhookSecretArn,
+                    fallbackModel);
         }
 
         public Options withDetailedMetrics(boolean value) {
@@ -89,7 +94,8 @@ public record RoastDenStackProps(
                     memoryTableName,
                     gatewaySpot,
                     gatewayPublicIpv4,
-                    adminWebhookSecretArn);
+                    adminWebhookSecretArn,
+                    fallbackModel);
         }
 
         public Options withMemoryTableName(String name) {
@@ -100,7 +106,8 @@ public record RoastDenStackProps(
                     Optional.of(name),
                     gatewaySpot,
                     gatewayPublicIpv4,
-                    adminWebhookSecretArn);
+                    adminWebhookSecretArn,
+                    fallbackModel);
         }
 
         public Options withBedrockSourceRegions(List<String> regions) {
@@ -111,7 +118,8 @@ public record RoastDenStackProps(
                     memoryTableName,
                     gatewaySpot,
                     gatewayPublicIpv4,
-                    adminWebhookSecretArn);
+                    adminWebhookSecretArn,
+                    fallbackModel);
         }
 
         public Options withAdminWebhookSecretArn(String arn) {
@@ -122,7 +130,20 @@ public record RoastDenStackProps(
                     memoryTableName,
                     gatewaySpot,
                     gatewayPublicIpv4,
-                    Optional.of(arn));
+                    Optional.of(arn),
+                    fallbackModel);
+        }
+
+        public Options withFallbackModel(dev.roastden.infra.worker.FallbackModel model) {
+            return new Options(
+                    bedrockSourceRegions,
+                    dashboard,
+                    detailedMetrics,
+                    memoryTableName,
+                    gatewaySpot,
+                    gatewayPublicIpv4,
+                    adminWebhookSecretArn,
+                    Optional.of(model));
         }
 
         public Options withGateway(boolean spot, boolean publicIpv4) {
@@ -133,7 +154,8 @@ public record RoastDenStackProps(
                     memoryTableName,
                     spot,
                     publicIpv4,
-                    adminWebhookSecretArn);
+                    adminWebhookSecretArn,
+                    fallbackModel);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.roastden.infra;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.roastden.infra.worker.BedrockModel;
+import dev.roastden.infra.worker.FallbackModel;
 import dev.roastden.infra.worker.Guardrail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +44,8 @@ import java.util.function.Function;
  *     that secret only
  * @param gatewayPublicIpv4 {@value #GATEWAY_PUBLIC_IPV4}: give the gateway task a public IPv4
  *     address; default off: IPv6 only (see docs/DEPLOY.md)
+ * @param fallbackModel {@value #FALLBACK_MODEL_ID} and {@value #FALLBACK_MODEL_PRICE}: a cheaper model for
+ *     servers past their soft budget limit, with its price; both or neither; default none
  */
 public record Settings(
         boolean gateway,
@@ -58,7 +61,8 @@ public record Settings(
         Optional<String> memoryTableName,
         boolean gatewaySpot,
         boolean gatewayPublicIpv4,
-        Optional<String> adminWebhookSecretArn) {
+        Optional<String> adminWebhookSecretArn,
+        Optional<FallbackModel> fallbackModel) {
 
     /** The committed settings file, relative to the repository root. */
     public static final String FILE = "infra/deployment.json";
@@ -78,6 +82,8 @@ public record Settings(
     public static final String GATEWAY_SPOT = "gatewaySpot";
     public static final String GATEWAY_PUBLIC_IPV4 = "gatewayPublicIpv4";
     public static final String ADMIN_WEBHOOK_SECRET_ARN = "adminWebhookSecretArn";
+    public static final String FALLBACK_MODEL_ID = "fallbackModelId";
+    public static final String FALLBACK_MODEL_PRICE = "fallbackModelPrice";
 
     /** Every key the settings file may hold; anything else is a typo and refused. */
     public static final Set<String> KEYS = Set.of(
@@ -95,7 +101,9 @@ public record Settings(
             MEMORY_TABLE_NAME,
             GATEWAY_SPOT,
             GATEWAY_PUBLIC_IPV4,
-            ADMIN_WEBHOOK_SECRET_ARN);
+            ADMIN_WEBHOOK_SECRET_ARN,
+            FALLBACK_MODEL_ID,
+            FALLBACK_MODEL_PRICE);
 
     /** Reads the settings through {@code context} alone (for example {@code app.getNode()::tryGetContext}). */
     public static Settings from(Function<String, Object> context) {
@@ -121,6 +129,12 @@ public record Settings(
             throw new IllegalArgumentException(
                     "Set both " + BEDROCK_GUARDRAIL_ID + " and " + BEDROCK_GUARDRAIL_VERSION + ", or neither");
         }
+        Optional<String> fallbackId = text(read, FALLBACK_MODEL_ID);
+        Optional<String> fallbackPrice = text(read, FALLBACK_MODEL_PRICE);
+        if (fallbackId.isPresent() != fallbackPrice.isPresent()) {
+            throw new IllegalArgumentException("Set both " + FALLBACK_MODEL_ID + " and " + FALLBACK_MODEL_PRICE
+                    + " (the worker counts the fallback's usage at that price), or neither");
+        }
         return new Settings(
                 flag(read, GATEWAY, false),
                 text(read, DISCORD_PUBLIC_KEY),
@@ -135,7 +149,8 @@ public record Settings(
                 text(read, MEMORY_TABLE_NAME),
                 flag(read, GATEWAY_SPOT, true),
                 flag(read, GATEWAY_PUBLIC_IPV4, false),
-                text(read, ADMIN_WEBHOOK_SECRET_ARN).map(Settings::secretArn));
+                text(read, ADMIN_WEBHOOK_SECRET_ARN).map(Settings::secretArn),
+                fallbackId.map(id -> new FallbackModel(new BedrockModel(id), fallbackPrice.orElseThrow())));
     }
 
     /** The parsed settings file under {@code root}; empty when there is none. */

@@ -63,12 +63,16 @@ final class Synthesized {
     static final String ADMIN_WEBHOOK_SECRET =
             "arn:aws:secretsmanager:us-east-1:123456789012:secret:roastden/admin-webhook-AbCdEf";
 
+    /** The cheaper fallback model {@link #adopting()} configures. */
+    static final dev.roastden.infra.worker.FallbackModel FALLBACK_MODEL = new dev.roastden.infra.worker.FallbackModel(
+            new dev.roastden.infra.worker.BedrockModel("us.amazon.nova-micro-v1:0"), "0.035/0.14/0.00875/0");
+
     /** Name of the retained table {@link #adopting()} adopts. */
     static final String RETAINED_TABLE = "RoastDenStack-MemoryTable-OLD123";
 
     /**
      * A redeploy's choices: the retained memory table adopted by name, the US profile, detailed
-     * metrics, and the gateway on demand (Graviton) with a public IPv4 address.
+     * metrics, a fallback model, and the gateway on demand (Graviton) with a public IPv4 address.
      */
     static Result adopting() {
         return AdoptingHolder.RESULT;
@@ -99,6 +103,7 @@ final class Synthesized {
                         .withMemoryTableName(RETAINED_TABLE)
                         .withDetailedMetrics(true)
                         .withAdminWebhookSecretArn(ADMIN_WEBHOOK_SECRET)
+                        .withFallbackModel(FALLBACK_MODEL)
                         .withGateway(false, true)));
     }
 

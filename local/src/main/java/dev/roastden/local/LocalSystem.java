@@ -146,6 +146,7 @@ public final class LocalSystem implements AutoCloseable {
                 model.bedrockModelId().orElse(WorkerConfig.DEFAULT_MODEL_ID),
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
                 Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"),
                 700,
                 Duration.ofSeconds(120),

@@ -190,7 +190,10 @@ public final class CommandCatalog {
                                                     "Whether personas answer @mentions"),
                                             OptionSpec.integer(
                                                     ServerSettingsOptions.MAX_BATTLE_ROUNDS,
-                                                    "Most rounds in a roast battle"))),
+                                                    "Most rounds in a roast battle"),
+                                            OptionSpec.integer(
+                                                    ServerSettingsOptions.FALLBACK_AT_PERCENT,
+                                                    "Past this % of the budget use the cheaper fallback model (0: never)"))),
                             OptionSpec.subcommand(
                                     SETTINGS_CHANNEL_PERSONA,
                                     "Set the persona that answers in a channel when none is named",

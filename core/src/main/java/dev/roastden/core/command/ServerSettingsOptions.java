@@ -9,6 +9,7 @@ public final class ServerSettingsOptions {
     public static final String ALERTS_CHANNEL = "alerts_channel";
     public static final String MENTIONS = "mentions";
     public static final String MAX_BATTLE_ROUNDS = "max_battle_rounds";
+    public static final String FALLBACK_AT_PERCENT = "fallback_at_percent";
 
     private ServerSettingsOptions() {}
 }

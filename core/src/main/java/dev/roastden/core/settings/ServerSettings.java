@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param alertsChannel where budget and failure alerts for the managers go
  * @param mentionsAnswered whether personas answer {@code @mentions}
  * @param maxBattleRounds most rounds in a roast battle
+ * @param fallbackAtPercent the share of the monthly budget (in percent) past which replies use the deployment's
+ *     cheaper fallback model, when it has one; 0 (the default) never switches
  */
 public record ServerSettings(
         int perMemberPerMinute,
@@ -33,7 +35,8 @@ public record ServerSettings(
         Map<String, String> channelPersonas,
         Optional<String> alertsChannel,
         boolean mentionsAnswered,
-        int maxBattleRounds) {
+        int maxBattleRounds,
+        int fallbackAtPercent) {
 
     public static final Range PER_MEMBER_PER_MINUTE = new Range(1, 30);
     public static final Range PER_SERVER_PER_HOUR = new Range(1, 5_000);
@@ -42,6 +45,9 @@ public record ServerSettings(
 
     public static final Range DAILY_CAP_PER_MEMBER = new Range(1, 1_000);
     public static final Range MAX_BATTLE_ROUNDS = new Range(1, 10);
+    /** 0 switches the fallback model off; 100 uses it only once the budget is spent (when the server is closed). */
+    public static final Range FALLBACK_AT_PERCENT = new Range(0, 99);
+
     public static final int MAX_CHANNEL_PERSONAS = 100;
     public static final long MICROS_PER_DOLLAR = 1_000_000L;
 
@@ -67,15 +73,29 @@ public record ServerSettings(
                 dailyCapPerMember,
                 channelPersonas,
                 alertsChannel,
-                maxBattleRounds);
+                maxBattleRounds,
+                fallbackAtPercent);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join(" ", problems));
         }
     }
 
-    /** The settings of a server nobody has configured: 6 a minute per member, 300 an hour, $5 a month. */
+    /**
+     * The settings of a server nobody has configured: 6 a minute per member, 300 an hour, $5 a month, no fallback
+     * model.
+     */
     public static ServerSettings defaults() {
-        return new ServerSettings(6, 300, 5 * MICROS_PER_DOLLAR, 50, Map.of(), Optional.empty(), true, 3);
+        return new ServerSettings(6, 300, 5 * MICROS_PER_DOLLAR, 50, Map.of(), Optional.empty(), true, 3, 0);
+    }
+
+    /**
+     * Whether a month's spending so far is past the soft limit, where the fallback model takes over. Never when the
+     * soft limit is off or the budget is 0.
+     */
+    public boolean pastSoftLimit(long spentMicros) {
+        return fallbackAtPercent > 0
+                && monthlyBudgetMicros > 0
+                && spentMicros * 100 >= monthlyBudgetMicros * fallbackAtPercent;
     }
 
     /** The monthly budget in dollars. */
@@ -112,6 +132,7 @@ public record ServerSettings(
         Optional<String> alerts = alertsChannel;
         boolean mentions = mentionsAnswered;
         int rounds = maxBattleRounds;
+        int fallback = fallbackAtPercent;
         for (Map.Entry<String, String> option : new TreeMap<>(options).entrySet()) {
             String value = option.getValue().strip();
             switch (option.getKey()) {
@@ -123,6 +144,8 @@ public record ServerSettings(
                     dailyCap = whole(option.getKey(), value, DAILY_CAP_PER_MEMBER, problems, dailyCap);
                 case ServerSettingsOptions.MAX_BATTLE_ROUNDS ->
                     rounds = whole(option.getKey(), value, MAX_BATTLE_ROUNDS, problems, rounds);
+                case ServerSettingsOptions.FALLBACK_AT_PERCENT ->
+                    fallback = whole(option.getKey(), value, FALLBACK_AT_PERCENT, problems, fallback);
                 case ServerSettingsOptions.MONTHLY_BUDGET_USD -> budget = dollars(value, problems, budget);
                 case ServerSettingsOptions.ALERTS_CHANNEL -> {
                     if (value.isEmpty() || value.equals("none")) {
@@ -146,8 +169,8 @@ public record ServerSettings(
         if (!problems.isEmpty()) {
             return new Change.Refused(problems);
         }
-        return new Change.Applied(
-                new ServerSettings(perMember, perServer, budget, dailyCap, channelPersonas, alerts, mentions, rounds));
+        return new Change.Applied(new ServerSettings(
+                perMember, perServer, budget, dailyCap, channelPersonas, alerts, mentions, rounds, fallback));
     }
 
     /** These settings with {@code personaId} answering in {@code channelId}, or no default there when empty. */
@@ -175,7 +198,8 @@ public record ServerSettings(
                 personas,
                 alertsChannel,
                 mentionsAnswered,
-                maxBattleRounds));
+                maxBattleRounds,
+                fallbackAtPercent));
     }
 
     private static int whole(String name, String value, Range range, List<String> problems, int otherwise) {
@@ -214,7 +238,8 @@ public record ServerSettings(
             int dailyCap,
             Map<String, String> channelPersonas,
             Optional<String> alertsChannel,
-            int rounds) {
+            int rounds,
+            int fallbackAt) {
         List<String> problems = new ArrayList<>();
         check(problems, ServerSettingsOptions.PER_MEMBER_PER_MINUTE, perMember, PER_MEMBER_PER_MINUTE);
         check(problems, ServerSettingsOptions.PER_SERVER_PER_HOUR, perServer, PER_SERVER_PER_HOUR);
@@ -223,6 +248,7 @@ public record ServerSettings(
         }
         check(problems, ServerSettingsOptions.DAILY_CAP_PER_MEMBER, dailyCap, DAILY_CAP_PER_MEMBER);
         check(problems, ServerSettingsOptions.MAX_BATTLE_ROUNDS, rounds, MAX_BATTLE_ROUNDS);
+        check(problems, ServerSettingsOptions.FALLBACK_AT_PERCENT, fallbackAt, FALLBACK_AT_PERCENT);
         if (channelPersonas.size() > MAX_CHANNEL_PERSONAS) {
             problems.add("At most " + MAX_CHANNEL_PERSONAS + " channels can have a default persona.");
         }
@@ -256,6 +282,7 @@ public record ServerSettings(
         alertsChannel.ifPresent(channel -> node.put(ServerSettingsOptions.ALERTS_CHANNEL, channel));
         node.put(ServerSettingsOptions.MENTIONS, mentionsAnswered);
         node.put(ServerSettingsOptions.MAX_BATTLE_ROUNDS, maxBattleRounds);
+        node.put(ServerSettingsOptions.FALLBACK_AT_PERCENT, fallbackAtPercent);
         return node.toString();
     }
 
@@ -286,6 +313,7 @@ public record ServerSettings(
                 personas,
                 Json.nonBlank(node, ServerSettingsOptions.ALERTS_CHANNEL),
                 node.path(ServerSettingsOptions.MENTIONS).asBoolean(d.mentionsAnswered()),
-                node.path(ServerSettingsOptions.MAX_BATTLE_ROUNDS).asInt(d.maxBattleRounds()));
+                node.path(ServerSettingsOptions.MAX_BATTLE_ROUNDS).asInt(d.maxBattleRounds()),
+                node.path(ServerSettingsOptions.FALLBACK_AT_PERCENT).asInt(d.fallbackAtPercent()));
     }
 }

@@ -171,7 +171,8 @@ class CommandCatalogTest {
                         "daily_cap_per_member",
                         "alerts_channel",
                         "mentions",
-                        "max_battle_rounds");
+                        "max_battle_rounds",
+                        "fallback_at_percent");
         CommandSpec usage = CommandCatalog.find("usage").orElseThrow();
         assertThat(usage.privateReply()).isTrue();
         assertThat(usage.defaultMemberPermissions()).isEmpty();

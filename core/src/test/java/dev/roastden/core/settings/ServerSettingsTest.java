@@ -29,6 +29,22 @@ class ServerSettingsTest {
         assertThat(d.mentionsAnswered()).isTrue();
         assertThat(d.alertsChannel()).isEmpty();
         assertThat(d.personaFor(CHANNEL)).isEmpty();
+        assertThat(d.fallbackAtPercent()).isZero();
+        assertThat(d.pastSoftLimit(d.monthlyBudgetMicros())).isFalse();
+    }
+
+    @Test
+    void theSoftLimitIsAShareOfTheBudgetAndRoundTrips() {
+        ServerSettings s = ((ServerSettings.Change.Applied)
+                        ServerSettings.defaults().with(Map.of("fallback_at_percent", "80", "monthly_budget_usd", "10")))
+                .settings();
+        assertThat(s.pastSoftLimit(7_999_999)).isFalse();
+        assertThat(s.pastSoftLimit(8_000_000)).isTrue();
+        assertThat(ServerSettings.fromJson(s.toJson())).isEqualTo(s);
+        assertThat(ServerSettings.defaults().with(Map.of("fallback_at_percent", "-1")))
+                .isInstanceOf(ServerSettings.Change.Refused.class);
+        ServerSettings closed = ((ServerSettings.Change.Applied) s.with(Map.of("monthly_budget_usd", "0"))).settings();
+        assertThat(closed.pastSoftLimit(0)).isFalse();
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class BedrockPersonaModel implements PersonaModel {
         return "Claude on Amazon Bedrock (" + modelId + ")";
     }
 
-    /** The Converse request for {@code request}; public for priming and tests. */
+    /** The Converse request for {@code request} (to its model override, if any); public for priming and tests. */
     public ConverseRequest converseRequest(ModelRequest request) {
         Prompt prompt = request.prompt();
         List<SystemContentBlock> system = new ArrayList<>(3);
@@ -69,7 +69,7 @@ public final class BedrockPersonaModel implements PersonaModel {
             user.add(ContentBlock.fromText(prompt.userData()));
         }
         ConverseRequest.Builder builder = ConverseRequest.builder()
-                .modelId(modelId)
+                .modelId(request.model().orElse(modelId))
                 .system(system)
                 .messages(Message.builder()
                         .role(ConversationRole.USER)

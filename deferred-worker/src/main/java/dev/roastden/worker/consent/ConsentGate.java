@@ -75,7 +75,8 @@ public final class ConsentGate {
                 input.userText(),
                 input.facts().stream().filter(f -> none(users(f), out)).toList(),
                 input.recentTurns().stream().filter(t -> none(users(t), out)).toList());
-        ModelRequest safe = new ModelRequest(PromptBuilder.build(allowed), allowed, request.maxTokens());
+        ModelRequest safe =
+                new ModelRequest(PromptBuilder.build(allowed), allowed, request.maxTokens(), request.model());
         ModelReply answer = model.generate(safe, timeout);
         return unname(scope, answer, out);
     }

@@ -167,7 +167,8 @@ public final class PersonaReplies {
         // The gate decides the cast, and which facts and turns may be named; this is only the first draft.
         PromptInput input = new PromptInput(
                 task, persona, chosen.server().cast(Set.of()), invoker, target, userText, knownFacts, recent);
-        ModelRequest request = new ModelRequest(PromptBuilder.build(input), input, maxTokens);
+        // Past the server's soft limit, the gate names the cheaper fallback model.
+        ModelRequest request = new ModelRequest(PromptBuilder.build(input), input, maxTokens, open.model());
         ModelReply answer;
         long started = System.nanoTime();
         try {
@@ -255,7 +256,7 @@ public final class PersonaReplies {
             ModelReply answer) {
         String command = task == PromptInput.Task.MENTION ? "mention" : job.command();
         try {
-            return budgets.record(scope, open.settings(), invoker.id(), command, answer);
+            return budgets.record(scope, open, invoker.id(), command, answer);
         } catch (RuntimeException e) {
             LOG.error("Could not record the model call's usage", e);
             return Optional.empty();

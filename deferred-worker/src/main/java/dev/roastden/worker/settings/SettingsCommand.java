@@ -30,7 +30,8 @@ public final class SettingsCommand implements CommandHandler {
             ServerSettingsOptions.DAILY_CAP_PER_MEMBER,
             ServerSettingsOptions.ALERTS_CHANNEL,
             ServerSettingsOptions.MENTIONS,
-            ServerSettingsOptions.MAX_BATTLE_ROUNDS);
+            ServerSettingsOptions.MAX_BATTLE_ROUNDS,
+            ServerSettingsOptions.FALLBACK_AT_PERCENT);
 
     private final SettingsStore settings;
     private final PersonaDirectory personas;
@@ -112,6 +113,12 @@ public final class SettingsCommand implements CommandHandler {
                 .append(s.mentionsAnswered() ? "yes" : "no")
                 .append('\n');
         out.append("- Most roast battle rounds: ").append(s.maxBattleRounds()).append('\n');
+        out.append("- Cheaper fallback model: ")
+                .append(
+                        s.fallbackAtPercent() == 0
+                                ? "never"
+                                : "past " + s.fallbackAtPercent() + "% of the budget, when the deployment has one")
+                .append('\n');
         if (s.channelPersonas().isEmpty()) {
             out.append("- Channel default personas: none");
         } else {

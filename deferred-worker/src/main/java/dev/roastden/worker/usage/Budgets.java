@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * until the first of next month and a member past the daily cap waits for tomorrow (UTC), both without a model call;
  * after it, the call's tokens are priced and added to the server's counters, and the managers are told once a month
  * when 80% and when 100% of the budget are used: in the alerts channel when one is set, else in a line under the
- * reply that crossed it. The rate limits come from the server's settings too.
+ * reply that crossed it. The rate limits come from the server's settings too. Past a server's soft limit (a share of
+ * the budget it chose) the call goes to the deployment's cheaper fallback model, when it has one, and is priced at
+ * that model's price: usage is always counted for the model that answered.
  */
 public final class Budgets {
     private static final Logger LOG = LoggerFactory.getLogger(Budgets.class);
@@ -32,11 +34,14 @@ public final class Budgets {
     private final UsageStore usage;
     private final Pricing pricing;
     private final String modelId;
+    private final Optional<String> fallbackModelId;
     private final Clock clock;
     private final AlertSink alerts;
     private final Optional<Limits> fixedLimits;
 
     /**
+     * @param modelId the model calls go to
+     * @param fallbackModelId the cheaper model calls go to past a server's soft limit; empty: none is deployed
      * @param fixedLimits rate limits that replace the servers' own (tests and benchmarks); empty in production
      */
     public Budgets(
@@ -44,6 +49,7 @@ public final class Budgets {
             UsageStore usage,
             Pricing pricing,
             String modelId,
+            Optional<String> fallbackModelId,
             Clock clock,
             AlertSink alerts,
             Optional<Limits> fixedLimits) {
@@ -51,6 +57,7 @@ public final class Budgets {
         this.usage = usage;
         this.pricing = pricing;
         this.modelId = modelId;
+        this.fallbackModelId = fallbackModelId.filter(id -> !id.isBlank() && !id.equals(modelId));
         this.clock = clock;
         this.alerts = alerts;
         this.fixedLimits = fixedLimits;
@@ -58,7 +65,12 @@ public final class Budgets {
 
     /** Whether a model call may happen for {@code memberId} in {@code scope}, and under which limits. */
     public sealed interface Gate {
-        record Open(ServerSettings settings, Limits limits) implements Gate {}
+        /**
+         * The call may happen.
+         *
+         * @param model the model to call instead of the configured one (the fallback, past the soft limit)
+         */
+        record Open(ServerSettings settings, Limits limits, Optional<String> model) implements Gate {}
 
         record Closed(String message) implements Gate {}
     }
@@ -78,7 +90,8 @@ public final class Budgets {
             return new Gate.Closed("You've had your " + server.dailyCapPerMember()
                     + " persona replies for today. The personas will be glad to see you again tomorrow (UTC).");
         }
-        return new Gate.Open(server, fixedLimits.orElseGet(() -> limits(server)));
+        Optional<String> model = fallbackModelId.filter(id -> server.pastSoftLimit(spent.costMicros()));
+        return new Gate.Open(server, fixedLimits.orElseGet(() -> limits(server)), model);
     }
 
     /** The rate limits a server's settings ask for. */
@@ -89,23 +102,24 @@ public final class Budgets {
     }
 
     /**
-     * Adds a finished model call to the server's counters.
+     * Adds a finished model call to the server's counters, priced for the model the gate chose.
      *
      * @return a line for the managers to put under the reply, when the call crossed a budget level and the server has
      *     no alerts channel
      */
-    public Optional<String> record(
-            String scope, ServerSettings server, String memberId, String command, ModelReply reply) {
+    public Optional<String> record(String scope, Gate.Open open, String memberId, String command, ModelReply reply) {
+        ServerSettings server = open.settings();
+        String used = open.model().orElse(modelId);
         TokenUsage tokens = new TokenUsage(
                 reply.inputTokens(), reply.outputTokens(), reply.cacheReadTokens(), reply.cacheWriteTokens());
-        long cost = pricing.costMicros(modelId, tokens).orElseGet(() -> {
+        long cost = pricing.costMicros(used, tokens).orElseGet(() -> {
             LOG.warn("No price is configured for the model; counting it at the built-in Haiku 4.5 price");
             return Pricing.builtIn()
                     .costMicros("anthropic.claude-haiku-4-5-20251001-v1:0", tokens)
                     .orElseThrow();
         });
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        long monthCost = usage.record(scope, today, memberId, command, modelId, tokens, cost);
+        long monthCost = usage.record(scope, today, memberId, command, used, tokens, cost);
         return warning(scope, server, YearMonth.from(today), monthCost);
     }
 

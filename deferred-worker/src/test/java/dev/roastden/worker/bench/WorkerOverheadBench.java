@@ -1,7 +1,10 @@
 package dev.roastden.worker.bench;
 
+import dev.roastden.core.command.ServerSettingsOptions;
+import dev.roastden.core.interaction.DiscordUser;
 import dev.roastden.core.job.DeferredJob;
 import dev.roastden.core.memory.RateLimit;
+import dev.roastden.core.settings.ServerSettings;
 import dev.roastden.worker.WorkerConfig;
 import dev.roastden.worker.commands.Limits;
 import dev.roastden.worker.discord.DiscordRest;
@@ -34,6 +37,12 @@ public final class WorkerOverheadBench {
                 new RateLimit("user", Integer.MAX_VALUE, Duration.ofMinutes(1)),
                 new RateLimit("guild", Integer.MAX_VALUE, Duration.ofHours(1)));
         try (Harness h = Harness.start(b -> b.limits(unlimited))) {
+            // Every job must reach the model: a budget and daily cap no run can use up, and 200 members taking turns.
+            ServerSettings.Change roomy = ServerSettings.defaults()
+                    .with(Map.of(
+                            ServerSettingsOptions.MONTHLY_BUDGET_USD, "1000",
+                            ServerSettingsOptions.DAILY_CAP_PER_MEMBER, "1000"));
+            h.wiring.settings().put(Jobs.GUILD, ((ServerSettings.Change.Applied) roomy).settings(), "bench");
             run(h, warmup);
             long[] total = new long[measured];
             long[] overhead = new long[measured];
@@ -62,6 +71,10 @@ public final class WorkerOverheadBench {
                         Jobs.APP, "bench-token", body, h.clock.instant().plusSeconds(60));
                 discord[i] = System.nanoTime() - t0;
             }
+            long answered = h.metrics.count("ModelResponseTimeNanos") > 0
+                    ? h.bedrock.calls().size()
+                    : 0;
+            System.out.println("Model calls: " + answered + " of " + (warmup + measured) + " jobs");
             System.out.println("Worker overhead benchmark (" + measured + " jobs after " + warmup + " warm-up; "
                     + Runtime.getRuntime().availableProcessors() + " cores, Java "
                     + System.getProperty("java.version") + ")");
@@ -81,7 +94,8 @@ public final class WorkerOverheadBench {
     }
 
     private static DeferredJob job(Harness h, int i) {
-        return h.jobs.roast(Jobs.SAMMY, Jobs.RILES, i % 2 == 0 ? "ford" : "bex", "topic " + i);
+        DiscordUser member = Jobs.user(Long.toString(100_000_000_000_001_000L + i % 200), "Member " + (i % 200));
+        return h.jobs.roast(member, Jobs.RILES, i % 2 == 0 ? "ford" : "bex", "topic " + i);
     }
 
     private static void print(String what, long[] nanos) {

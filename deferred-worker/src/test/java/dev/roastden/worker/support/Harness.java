@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -51,17 +52,21 @@ public final class Harness implements AutoCloseable {
     public final Jobs jobs;
 
     private Harness(Instant start, URI dynamoEndpoint, Consumer<WorkerWiring.Builder> customise) {
-        this(start, dynamoEndpoint, Optional.empty(), customise);
+        this(start, dynamoEndpoint, Optional.empty(), c -> c, customise);
     }
 
     private Harness(
-            Instant start, URI dynamoEndpoint, Optional<String> guardrailId, Consumer<WorkerWiring.Builder> customise) {
+            Instant start,
+            URI dynamoEndpoint,
+            Optional<String> guardrailId,
+            UnaryOperator<WorkerConfig> configure,
+            Consumer<WorkerWiring.Builder> customise) {
         this.clock = new MutableClock(start);
         this.discord = DiscordEmulator.start(0, clock);
         this.bedrock = BedrockEmulator.start(0, clock);
         this.table = "memory-" + TABLES.incrementAndGet() + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
-        WorkerConfig config = config(table, discord.apiBase(), guardrailId);
+        WorkerConfig config = configure.apply(config(table, discord.apiBase(), guardrailId));
         WorkerWiring.Builder builder = WorkerWiring.builder(config)
                 .dynamoEndpoint(dynamoEndpoint)
                 .bedrockEndpoint(bedrock.endpoint())
@@ -112,7 +117,18 @@ public final class Harness implements AutoCloseable {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 SharedDynamoDb.get().endpoint(),
                 Optional.of(guardrailId),
+                c -> c,
                 b -> {});
+    }
+
+    /** A harness whose worker settings are the usual ones changed by {@code configure}. */
+    public static Harness withConfig(UnaryOperator<WorkerConfig> configure, Consumer<WorkerWiring.Builder> customise) {
+        return new Harness(
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                SharedDynamoDb.get().endpoint(),
+                Optional.empty(),
+                configure,
+                customise);
     }
 
     /** A harness whose DynamoDB traffic goes to {@code dynamoEndpoint} (a fault proxy, say). */
@@ -132,6 +148,7 @@ public final class Harness implements AutoCloseable {
                 Jobs.APP,
                 discordApiBase,
                 WorkerConfig.DEFAULT_MODEL_ID,
+                Optional.empty(),
                 guardrailId,
                 guardrailId.map(id -> GUARDRAIL_VERSION),
                 "us-east-1",

@@ -51,6 +51,12 @@ public final class DeferredWorker extends Construct {
         environment.put("BOT_TOKEN_SECRET_ID", props.secrets().botToken().getSecretArn());
         environment.put("DISCORD_APPLICATION_ID", props.secrets().discordApplicationId());
         environment.put("BEDROCK_MODEL_ID", props.model().modelId());
+        // Only when configured: a server past its soft budget limit is answered by the cheaper model, whose usage
+        // the worker counts at the configured price.
+        props.fallbackModel().ifPresent(fallback -> {
+            environment.put("FALLBACK_MODEL_ID", fallback.model().modelId());
+            environment.put("MODEL_PRICES", fallback.priceEntry());
+        });
         props.guardrail().ifPresent(guardrail -> {
             environment.put("BEDROCK_GUARDRAIL_ID", guardrail.id());
             environment.put("BEDROCK_GUARDRAIL_VERSION", guardrail.version());
@@ -110,6 +116,7 @@ public final class DeferredWorker extends Construct {
         props.memory().grantWorkerAccess(function.role());
         props.secrets().grantTokenRead(function.role());
         grantModel(function.role(), props.model());
+        props.fallbackModel().ifPresent(fallback -> grantModel(function.role(), fallback.model()));
         props.adminWebhookSecretArn().ifPresent(arn -> function.role()
                 .addToPrincipalPolicy(PolicyStatement.Builder.create()
                         .actions(List.of("secretsmanager:GetSecretValue"))
@@ -133,6 +140,16 @@ public final class DeferredWorker extends Construct {
                             + " open, and is conditioned on the request coming through this account's profile.",
                     foundationModelFinding(props.model()));
         }
+        props.fallbackModel()
+                .map(FallbackModel::model)
+                .filter(BedrockModel::isInferenceProfile)
+                .ifPresent(fallback -> Nag.acceptOnly(
+                        function.role(),
+                        "AwsSolutions-IAM5",
+                        "The fallback model's inference profile routes to its foundation model in several Regions,"
+                                + " as for the main model; the statement names the one model id and is conditioned"
+                                + " on this account's profile.",
+                        foundationModelFinding(fallback)));
     }
 
     private void grantModel(Role role, BedrockModel model) {

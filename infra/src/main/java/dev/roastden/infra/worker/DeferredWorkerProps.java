@@ -27,6 +27,7 @@ import software.amazon.awscdk.Duration;
  *     messages …); off, only failure metrics are published, which cost nothing in a month without
  *     failures
  * @param adminWebhookSecretArn an existing secret holding the admin channel's webhook URL; the worker may read it
+ * @param fallbackModel a cheaper model for servers past their soft budget limit; the worker may invoke it too
  */
 public record DeferredWorkerProps(
         Path jar,
@@ -39,7 +40,8 @@ public record DeferredWorkerProps(
         int batchSize,
         Optional<Duration> keepAlive,
         boolean detailedMetrics,
-        Optional<String> adminWebhookSecretArn) {
+        Optional<String> adminWebhookSecretArn,
+        Optional<FallbackModel> fallbackModel) {
 
     /**
      * Five concurrent workers: plenty for a friend group, and well under the default Bedrock
@@ -75,6 +77,7 @@ public record DeferredWorkerProps(
         }
         Objects.requireNonNull(keepAlive, "keepAlive").ifPresent(SnapStartKeepAlive::requireValidRate);
         Objects.requireNonNull(adminWebhookSecretArn, "adminWebhookSecretArn");
+        Objects.requireNonNull(fallbackModel, "fallbackModel");
     }
 
     public DeferredWorkerProps(
@@ -95,6 +98,7 @@ public record DeferredWorkerProps(
                 DEFAULT_BATCH_SIZE,
                 Optional.of(SnapStartKeepAlive.DEFAULT_RATE),
                 false,
+                Optional.empty(),
                 Optional.empty());
     }
 
@@ -110,7 +114,8 @@ public record DeferredWorkerProps(
                 batchSize,
                 keepAlive,
                 value,
-                adminWebhookSecretArn);
+                adminWebhookSecretArn,
+                fallbackModel);
     }
 
     public DeferredWorkerProps withAdminWebhookSecretArn(Optional<String> arn) {
@@ -125,6 +130,23 @@ public record DeferredWorkerProps(
                 batchSize,
                 keepAlive,
                 detailedMetrics,
-                arn);
+                arn,
+                fallbackModel);
+    }
+
+    public DeferredWorkerProps withFallbackModel(Optional<FallbackModel> model) {
+        return new DeferredWorkerProps(
+                jar,
+                workQueue,
+                memory,
+                secrets,
+                this.model,
+                guardrail,
+                maxConcurrency,
+                batchSize,
+                keepAlive,
+                detailedMetrics,
+                adminWebhookSecretArn,
+                model);
     }
 }
