@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,12 +58,33 @@ final class DiscordJournal implements AutoCloseable {
                 try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
                     lines.forEach(line -> read(mapper, line).ifPresent(replay));
                 }
+                dropTornTail(file);
             }
             BufferedWriter writer = Files.newBufferedWriter(
                     file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             return new DiscordJournal(mapper, Optional.of(writer));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the Discord emulator's journal in " + folder, e);
+        }
+    }
+
+    /** Cuts a last line a kill left half-written, so the next line appended starts on a line of its own. */
+    private static void dropTornTail(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            long keep = size;
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (keep > 0) {
+                one.clear();
+                channel.read(one, keep - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                keep--;
+            }
+            if (keep < size) {
+                channel.truncate(keep);
+            }
         }
     }
 
