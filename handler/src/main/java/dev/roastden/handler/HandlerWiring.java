@@ -1,5 +1,6 @@
 package dev.roastden.handler;
 
+import dev.roastden.core.job.JobQueue;
 import dev.roastden.core.persona.PersonaCatalog;
 import dev.roastden.core.signature.SignatureVerifier;
 import java.net.URI;
@@ -70,7 +71,17 @@ public final class HandlerWiring {
         return wire(config, log).endpoint();
     }
 
+    /** The endpoint for a configuration, its SQS queue wrapped (the local system journals each job first). */
+    public static InteractionEndpoint create(
+            HandlerConfig config, RequestLog log, java.util.function.UnaryOperator<JobQueue> queue) {
+        return wire(config, log, queue).endpoint();
+    }
+
     static Wired wire(HandlerConfig config, RequestLog log) {
+        return wire(config, log, java.util.function.UnaryOperator.identity());
+    }
+
+    static Wired wire(HandlerConfig config, RequestLog log, java.util.function.UnaryOperator<JobQueue> wrap) {
         // Two threads rather than one: the TLS context (the JDK trust store included) is ~10-15 % of the cold
         // start's CPU, and the client builder needs it only for its last step, after the pipeline warm-up.
         CompletableFuture<SdkHttpClient> http = inBackground("sqs-http-init", HandlerWiring::httpClient);
@@ -83,7 +94,7 @@ public final class HandlerWiring {
         PersonaCatalog personas = PersonaCatalog.fromClasspath();
         HandlerPriming.warmUp(personas);
 
-        SqsJobQueue queue = new SqsJobQueue(await(sqs), config.queueUrl());
+        JobQueue queue = wrap.apply(new SqsJobQueue(await(sqs), config.queueUrl()));
         PersonaReads reads = config.tableName()
                 .<PersonaReads>map(table -> new DynamoPersonaReads(
                         inBackground("dynamodb-client-init", () -> {

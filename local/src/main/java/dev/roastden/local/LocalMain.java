@@ -47,7 +47,7 @@ public final class LocalMain {
         System.out.println("  Health                 GET  " + base + "/health");
         System.out.println("  Model                  " + system.modelDescription());
         System.out.println("                         " + ModelChoice.HOW_TO_SWITCH);
-        System.out.println("  Memory (DynamoDB Local) "
+        System.out.println("  Data (memory, queue, Discord) "
                 + config.dataFolder()
                         .map(f -> f.toAbsolutePath() + " (ROASTDEN_IN_MEMORY=true to keep nothing)")
                         .orElse("in memory"));

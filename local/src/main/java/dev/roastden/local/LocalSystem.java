@@ -118,7 +118,9 @@ public final class LocalSystem implements AutoCloseable {
                 resources, config.dataFolder().map(LocalDynamoDb::startInFolder).orElseGet(LocalDynamoDb::start));
         Optional<DiscordEmulator> discord = real.isPresent()
                 ? Optional.empty()
-                : Optional.of(track(resources, DiscordEmulator.start(config.discordPort(), Clock.systemUTC())));
+                : Optional.of(track(
+                        resources,
+                        DiscordEmulator.start(config.discordPort(), Clock.systemUTC(), config.dataFolder())));
         // The bot's replies are written by the same user the playground's messages mention.
         discord.ifPresent(d -> d.botUserId(LocalMentions.BOT.id()));
         URI discordApi =
@@ -135,6 +137,13 @@ public final class LocalSystem implements AutoCloseable {
                                 software.amazon.awssdk.services.sqs.model.QueueAttributeName.VISIBILITY_TIMEOUT,
                                 "120")))
                 .queueUrl();
+        // ElasticMQ keeps messages in memory: with a data folder, the journal keeps every accepted job and puts
+        // back on the queue the ones an earlier run did not finish (a kill -9 included).
+        Optional<JobJournal> journal = config.dataFolder().map(f -> track(resources, JobJournal.open(f)));
+        journal.ifPresent(j -> j.unfinished()
+                .forEach(body -> setupSqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body))));
+        java.util.function.UnaryOperator<dev.roastden.core.job.JobQueue> journaling =
+                q -> journal.map(j -> j.journaling(q)).orElse(q);
 
         // The worker: its own wiring, with DynamoDB Local, the Discord emulator and the chosen model.
         ModelChoice model = config.model();
@@ -149,7 +158,8 @@ public final class LocalSystem implements AutoCloseable {
                 Optional.empty(),
                 Optional.ofNullable(System.getenv("AWS_REGION")).orElse("us-east-1"),
                 700,
-                Duration.ofSeconds(120),
+                Duration.ofSeconds(Long.parseLong(Optional.ofNullable(System.getenv("CLAIM_LEASE_SECONDS"))
+                        .orElse("120"))),
                 4,
                 Duration.ofSeconds(WorkerPoller.RETRY_VISIBILITY_SECONDS),
                 Duration.ofSeconds(WorkerConfig.DEFAULT_MODEL_BUDGET_SECONDS));
@@ -202,9 +212,15 @@ public final class LocalSystem implements AutoCloseable {
                         Optional.of(sqs.endpoint()),
                         Optional.of(TABLE_NAME),
                         Optional.of(dynamo.endpoint())),
-                log);
-        WorkerPoller poller =
-                track(resources, new WorkerPoller(pollingClient, queueUrl, new DeferredWorkerHandler(wiring)));
+                log,
+                journaling);
+        WorkerPoller poller = track(
+                resources,
+                new WorkerPoller(
+                        pollingClient,
+                        queueUrl,
+                        new DeferredWorkerHandler(wiring),
+                        body -> journal.ifPresent(j -> j.finished(body))));
 
         HttpServer server;
         try {
@@ -264,7 +280,7 @@ public final class LocalSystem implements AutoCloseable {
                             Clock.systemUTC(),
                             new LocalMentions(
                                     PersonaCatalog.fromClasspath(),
-                                    new dev.roastden.handler.SqsJobQueue(sqsClient, queueUrl),
+                                    journaling.apply(new dev.roastden.handler.SqsJobQueue(sqsClient, queueUrl)),
                                     Clock.systemUTC()))
                     .register(server);
         }

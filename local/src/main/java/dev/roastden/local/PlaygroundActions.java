@@ -126,6 +126,9 @@ final class PlaygroundActions {
         ObjectNode out = Json.mapper().createObjectNode();
         Optional<JsonNode> message = discord.originalMessage(token);
         out.put("found", message.isPresent());
+        // How many replies the app made: edits of the original and follow-ups (a duplicate delivery would show).
+        out.put("edits", discord.originalEdits(token));
+        out.put("follow_ups", discord.followUps(token).size());
         message.ifPresent(m -> {
             out.set("message", m);
             out.put("loading", (m.path("flags").asInt(0) & DiscordEmulator.LOADING) != 0);

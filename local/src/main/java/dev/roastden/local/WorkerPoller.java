@@ -24,13 +24,20 @@ final class WorkerPoller implements AutoCloseable {
     private final SqsClient sqs;
     private final String queueUrl;
     private final DeferredWorkerHandler worker;
+    private final java.util.function.Consumer<String> finished;
     private final Thread thread;
     private volatile boolean running = true;
 
-    WorkerPoller(SqsClient sqs, String queueUrl, DeferredWorkerHandler worker) {
+    /** {@code finished} hears the body of every message deleted as done (the {@link JobJournal} marks it). */
+    WorkerPoller(
+            SqsClient sqs,
+            String queueUrl,
+            DeferredWorkerHandler worker,
+            java.util.function.Consumer<String> finished) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.worker = worker;
+        this.finished = finished;
         this.thread = new Thread(this::run, "roastden-worker-poller");
         this.thread.setDaemon(true);
     }
@@ -89,6 +96,7 @@ final class WorkerPoller implements AutoCloseable {
                         .visibilityTimeout(RETRY_VISIBILITY_SECONDS));
             } else {
                 sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                finished.accept(message.body());
             }
         }
     }

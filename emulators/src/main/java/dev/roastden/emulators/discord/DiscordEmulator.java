@@ -98,7 +98,9 @@ public final class DiscordEmulator implements AutoCloseable {
     private final DiscordSpec spec = DiscordSpec.get();
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Clock clock;
+    private final DiscordJournal.ReplayClock clock;
+    private final DiscordJournal.Ids ids = new DiscordJournal.Ids();
+    private DiscordJournal journal = DiscordJournal.none(mapper);
     private final AtomicInteger sequence = new AtomicInteger();
 
     private final List<RecordedRequest> requests = new ArrayList<>();
@@ -117,9 +119,9 @@ public final class DiscordEmulator implements AutoCloseable {
     private DiscordEmulator(HttpServer server, ExecutorService executor, Clock clock) {
         this.server = server;
         this.executor = executor;
-        this.clock = clock;
+        this.clock = new DiscordJournal.ReplayClock(clock);
         this.registry = new CommandRegistry(mapper, this::snowflake);
-        this.factory = new MessageFactory(mapper, clock, this::snowflake, () -> botUserId);
+        this.factory = new MessageFactory(mapper, this.clock, this::snowflake, () -> botUserId);
         this.cdn = new EmulatedCdn(this::cdnOrigin, this::snowflake);
         this.ledger = new InteractionLedger(this, mapper, spec, factory, cdn);
     }
@@ -131,10 +133,23 @@ public final class DiscordEmulator implements AutoCloseable {
 
     /** Starts on {@code port} (0 picks a free one), stamping messages with {@code clock}. */
     public static DiscordEmulator start(int port, Clock clock) {
+        return start(port, clock, Optional.empty());
+    }
+
+    /**
+     * Starts on {@code port} keeping its interactions and messages in {@code folder} ({@link DiscordJournal}): what
+     * an earlier run there held is replayed first, so its tokens and message ids still work.
+     */
+    public static DiscordEmulator start(int port, Clock clock, Optional<java.nio.file.Path> folder) {
         try {
             HttpServer server = HttpExchanges.loopbackServer(port);
             ExecutorService executor = HttpExchanges.daemonPool(8, "discord-emulator");
             DiscordEmulator emulator = new DiscordEmulator(server, executor, clock);
+            if (folder.isPresent()) {
+                synchronized (emulator) {
+                    emulator.journal = DiscordJournal.open(emulator.mapper, folder.get(), emulator::replay);
+                }
+            }
             server.createContext("/", emulator::handle);
             server.setExecutor(executor);
             server.start();
@@ -161,8 +176,13 @@ public final class DiscordEmulator implements AutoCloseable {
      * @param contentType what the uploader said it is; empty to tell it from the name
      * @throws IllegalArgumentException when it is larger than Discord's upload limit
      */
-    public JsonNode upload(String channelId, String filename, Optional<String> contentType, byte[] bytes) {
-        return cdn.store(channelId, filename, contentType, bytes);
+    public synchronized JsonNode upload(String channelId, String filename, Optional<String> contentType, byte[] bytes) {
+        ObjectNode event = journal.event("upload", clock.instant())
+                .put("channel", channelId)
+                .put("filename", filename)
+                .put("bytes", bytes);
+        contentType.ifPresent(t -> event.put("type", t));
+        return journaled(event, () -> cdn.store(channelId, filename, contentType, bytes));
     }
 
     /** Requires {@code Authorization: Bot <token>} with exactly this token on bot routes (default: any token). */
@@ -182,7 +202,11 @@ public final class DiscordEmulator implements AutoCloseable {
 
     /** Records that Discord received an interaction and showed its deferred "thinking…" response. */
     public synchronized void registerInteraction(String applicationId, String token, String channelId) {
-        ledger.register(applicationId, token, channelId);
+        ObjectNode event = journal.event("register", clock.instant())
+                .put("app", applicationId)
+                .put("token", token)
+                .put("channel", channelId);
+        journaled(event, () -> ledger.register(applicationId, token, channelId));
     }
 
     /**
@@ -192,7 +216,9 @@ public final class DiscordEmulator implements AutoCloseable {
      * @throws IllegalArgumentException when it has no token
      */
     public synchronized void receiveInteraction(JsonNode interaction) {
-        ledger.receive(interaction);
+        ObjectNode event = journal.event("receive", clock.instant());
+        event.set("interaction", interaction);
+        journaled(event, () -> ledger.receive(interaction));
     }
 
     /**
@@ -201,7 +227,11 @@ public final class DiscordEmulator implements AutoCloseable {
      * Discord, and later webhook calls get 10015. Problems are kept in {@link ReceivedInteraction#problems()}.
      */
     public synchronized void interactionAnswered(String token, int status, String body) {
-        ledger.answered(token, status, body);
+        ObjectNode event = journal.event("answered", clock.instant())
+                .put("token", token)
+                .put("status", status)
+                .put("body", body);
+        journaled(event, () -> ledger.answered(token, status, body));
     }
 
     /** The interaction with this token, as sent and as answered. */
@@ -229,12 +259,14 @@ public final class DiscordEmulator implements AutoCloseable {
 
     /** Makes the token invalid, as 15 minutes after the interaction: later webhook calls get 404 10015. */
     public synchronized void expireInteraction(String token) {
-        ledger.expire(token);
+        journaled(journal.event("expire", clock.instant()).put("token", token), () -> ledger.expire(token));
     }
 
     /** Deletes the original response, as a user can: later calls on it get 404 10008. */
     public synchronized void deleteOriginal(String token) {
-        ledger.deleteOriginal(token);
+        journaled(
+                journal.event("delete_original", clock.instant()).put("token", token),
+                () -> ledger.deleteOriginal(token));
     }
 
     /**
@@ -244,6 +276,11 @@ public final class DiscordEmulator implements AutoCloseable {
      */
     public synchronized Optional<JsonNode> originalMessage(String token) {
         return ledger.originalMessage(token);
+    }
+
+    /** How many times the app edited the original response of the interaction with this token. */
+    public synchronized int originalEdits(String token) {
+        return ledger.originalEdits(token);
     }
 
     /** The follow-up messages created for the interaction with this token. */
@@ -326,6 +363,9 @@ public final class DiscordEmulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        synchronized (this) {
+            journal.close();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -346,18 +386,15 @@ public final class DiscordEmulator implements AutoCloseable {
                 HttpExchanges.send(exchange, 404, "application/json", "{\"message\":\"404: Not Found\",\"code\":0}");
                 return;
             }
-            IncomingRequest incoming = IncomingRequest.read(
-                    spec,
-                    mapper,
-                    method,
-                    fullPath.substring(API_PREFIX.length()),
-                    query,
-                    headers,
-                    raw,
-                    clock.instant());
+            String path = fullPath.substring(API_PREFIX.length());
+            Instant at = clock.instant();
+            IncomingRequest incoming = IncomingRequest.read(spec, mapper, method, path, query, headers, raw, at);
             RecordedRequest request = incoming.request();
             Map<Integer, MultipartForm.Part> files = incoming.files();
-            Reply reply = respond(request, files);
+            Optional<ObjectNode> event = method.equals("GET") || !journal.enabled()
+                    ? Optional.empty()
+                    : Optional.of(requestEvent(method, path, query, headers, raw, at));
+            Reply reply = respond(request, files, event);
             synchronized (this) {
                 requests.add(request.answered(reply.status()));
             }
@@ -385,7 +422,8 @@ public final class DiscordEmulator implements AutoCloseable {
         }
     }
 
-    private Reply respond(RecordedRequest request, Map<Integer, MultipartForm.Part> files) throws IOException {
+    private Reply respond(RecordedRequest request, Map<Integer, MultipartForm.Part> files, Optional<ObjectNode> event)
+            throws IOException {
         String op = request.operationId();
         if (!BOT_ROUTES.contains(op) && !WEBHOOK_ROUTES.contains(op)) {
             return error(404, 0, "404: Not Found");
@@ -418,7 +456,17 @@ public final class DiscordEmulator implements AutoCloseable {
             return fault(fault.get());
         }
         synchronized (this) {
-            return route(request, files);
+            ids.record();
+            Reply reply;
+            try {
+                reply = route(request, files);
+            } catch (IOException | RuntimeException e) {
+                ids.drawn();
+                throw e;
+            }
+            List<String> drawn = ids.drawn();
+            event.ifPresent(e -> journal.append(e, drawn));
+            return reply;
         }
     }
 
@@ -545,8 +593,106 @@ public final class DiscordEmulator implements AutoCloseable {
     }
 
     private String snowflake() {
-        long millis = clock.millis() - DISCORD_EPOCH;
-        return Long.toUnsignedString((millis << 22) | (sequence.incrementAndGet() & 0x3FFFFF));
+        String id = ids.next().orElseGet(() -> {
+            long millis = clock.millis() - DISCORD_EPOCH;
+            return Long.toUnsignedString((millis << 22) | (sequence.incrementAndGet() & 0x3FFFFF));
+        });
+        ids.note(id);
+        return id;
+    }
+
+    /** Runs a change, journaling it with the snowflakes it drew; called holding the lock. */
+    private <T> T journaled(ObjectNode event, java.util.function.Supplier<T> change) {
+        ids.record();
+        T result;
+        try {
+            result = change.get();
+        } catch (RuntimeException e) {
+            ids.drawn();
+            throw e;
+        }
+        journal.append(event, ids.drawn());
+        return result;
+    }
+
+    private void journaled(ObjectNode event, Runnable change) {
+        journaled(event, () -> {
+            change.run();
+            return Boolean.TRUE;
+        });
+    }
+
+    private ObjectNode requestEvent(
+            String method, String path, String query, Map<String, String> headers, byte[] raw, Instant at) {
+        ObjectNode event = journal.event("request", at)
+                .put("method", method)
+                .put("path", path)
+                .put("query", query);
+        ObjectNode kept = event.putObject("headers");
+        // Only what routing reads; the Authorization header is a credential and never written.
+        headers.forEach((name, value) -> {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (lower.equals("content-type") || lower.equals("user-agent")) {
+                kept.put(lower, value);
+            }
+        });
+        event.put("raw", raw);
+        return event;
+    }
+
+    /** Re-applies one journaled event, with its instant and its snowflakes; holding the lock, before serving. */
+    private void replay(JsonNode event) {
+        clock.pin(Instant.ofEpochMilli(event.path("at").asLong()));
+        ids.replay(event.path("ids"));
+        try {
+            String token = event.path("token").asText("");
+            switch (event.path("e").asText()) {
+                case "register" ->
+                    ledger.register(
+                            event.path("app").asText(),
+                            token,
+                            event.path("channel").asText());
+                case "receive" -> ledger.receive(event.path("interaction"));
+                case "answered" ->
+                    ledger.answered(
+                            token,
+                            event.path("status").asInt(),
+                            event.path("body").asText());
+                case "expire" -> ledger.expire(token);
+                case "delete_original" -> ledger.deleteOriginal(token);
+                case "upload" ->
+                    cdn.store(
+                            event.path("channel").asText(),
+                            event.path("filename").asText(),
+                            event.has("type") ? Optional.of(event.path("type").asText()) : Optional.empty(),
+                            event.path("bytes").binaryValue());
+                case "request" -> {
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    event.path("headers")
+                            .fields()
+                            .forEachRemaining(
+                                    h -> headers.put(h.getKey(), h.getValue().asText()));
+                    IncomingRequest incoming = IncomingRequest.read(
+                            spec,
+                            mapper,
+                            event.path("method").asText(),
+                            event.path("path").asText(),
+                            event.path("query").asText(""),
+                            headers,
+                            event.path("raw").binaryValue(),
+                            clock.instant());
+                    route(incoming.request(), incoming.files());
+                }
+                default -> {
+                    // An event this version does not know: skipped.
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // A change that failed live failed the same way; the rest of the journal still applies.
+        } finally {
+            clock.unpin();
+            ids.replay(mapper.createArrayNode());
+        }
     }
 
     private record SentNonce(ObjectNode message, Instant at) {}

@@ -112,6 +112,11 @@ final class InteractionLedger {
         answer(state, response);
     }
 
+    /** How many times the app edited this interaction's original response (0 for an unknown token). */
+    int originalEdits(String token) {
+        return Optional.ofNullable(interactions.get(token)).map(s -> s.edits).orElse(0);
+    }
+
     /** The interaction with this token, as sent and as answered. */
     Optional<ReceivedInteraction> view(String token) {
         return Optional.ofNullable(interactions.get(token)).map(InteractionState::view);
