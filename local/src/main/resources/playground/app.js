@@ -308,6 +308,8 @@
     } else if ((result.response || {}).type === 9) {
       openModal(result.token, result.response.data || {});
     }
+    // What a member just did is followed to its answer, wherever they had scrolled, as Discord's client does.
+    $("messages").scrollTop = $("messages").scrollHeight;
     refresh();
   }
 
