@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   const $ = (id) => document.getElementById(id);
-  const state = { setup: null, items: new Map(), modal: null };
+  const state = { setup: null, items: new Map(), modal: null, typing: [] };
   const OPTION_TYPES = { SUB_COMMAND: 1, STRING: 3, BOOLEAN: 5, USER: 6, ATTACHMENT: 11 };
   const BUTTON_STYLES = { 1: "primary", 2: "secondary", 3: "success", 4: "danger", 5: "link" };
 
@@ -26,6 +26,18 @@
   }
 
   function me() { return $("member").value; }
+
+  // The bot's one name, as the pretend server knows its user (and as "@RoastDen" mentions it).
+  function botName() { return (state.setup && state.setup.bot_name) || "RoastDen"; }
+
+  // Runs a change to the list and keeps the newest message in view when the list was at its end before it (or
+  // `always`): a reply that grows from "thinking…" into text stays in sight; reading older messages is not disturbed.
+  function follow(change, always) {
+    const list = $("messages");
+    const atEnd = always || list.scrollHeight - list.scrollTop - list.clientHeight < 24;
+    change();
+    if (atEnd) list.scrollTop = list.scrollHeight;
+  }
 
   function memberName(id) {
     const member = state.setup.members.find((m) => m.id === id);
@@ -67,7 +79,7 @@
         input = el("select", { "data-option": option.name });
         if (!option.required) input.appendChild(el("option", { value: "" }, "(nobody)"));
         state.setup.members.forEach((m) => input.appendChild(el("option", { value: m.id }, m.name)));
-        if (option.required) input.value = state.setup.members.find((m) => m.id !== me()).id;
+        if (option.required) input.value = someoneElse();
       } else if (option.type === OPTION_TYPES.ATTACHMENT) {
         input = el("input", { type: "file", "data-attachment-option": option.name });
       } else if (option.type === OPTION_TYPES.BOOLEAN || (option.choices || []).length) {
@@ -81,8 +93,26 @@
           placeholder: option.description });
         if (option.autocomplete) attachAutocomplete(input, option.name);
       }
-      container.appendChild(el("label", {}, option.name + (option.required ? "" : " (optional)"), input));
+      if (option.required) {
+        input.required = true;
+        input.setAttribute("aria-required", "true");
+      }
+      container.appendChild(el("label", {}, option.name + (option.required ? "" : " (optional)"),
+        option.required ? el("span", { class: "required", "aria-hidden": "true", title: "required" }, "*") : null, input));
     });
+  }
+
+  function someoneElse() { return state.setup.members.find((m) => m.id !== me()).id; }
+
+  /** The required options left empty, by name; a hint says which, and the first is focused. */
+  function missingRequired() {
+    const missing = [...document.querySelectorAll("#options [aria-required=true]")].filter((input) =>
+      input.type === "file" ? !(input.files && input.files.length) : !input.value.trim());
+    $("options-hint").textContent = missing.length
+      ? "Fill in " + missing.map((i) => i.dataset.option || i.dataset.attachmentOption).join(", ") + " first (marked *)." : "";
+    $("options-hint").hidden = !missing.length;
+    if (missing.length) missing[0].focus();
+    return missing.length > 0;
   }
 
   function attachAutocomplete(input, name) {
@@ -140,15 +170,18 @@
   function addItem(author, meta, body, classes) {
     const item = el("li", { class: "message " + (classes || "") },
       el("div", {}, el("span", { class: "who" }, author), el("span", { class: "meta" }, meta)), body);
-    $("messages").appendChild(item);
-    item.scrollIntoView({ block: "end" });
+    follow(() => $("messages").appendChild(item), true);
     return item;
   }
 
+  // What went wrong with a member's own request is theirs alone, as Discord shows a failed interaction only to the
+  // member who used it: private, and hidden while someone else is picked.
   function showError(what, result) {
-    const item = addItem("Roast Den", what + ": the endpoint answered " + result.status,
-      el("div", { class: "error" }, result.error || JSON.stringify(result.response)), "bot");
+    const item = addItem(botName(), what + ": the endpoint answered " + result.status,
+      el("div", { class: "error" }, result.error || JSON.stringify(result.response)), "bot private");
+    item.appendChild(el("div", { class: "private-note" }, "Only you can see this"));
     item.dataset.state = "done";
+    item.dataset.visibleTo = me();
   }
 
   function readable(text) {
@@ -207,7 +240,7 @@
   function renderMessageBody(message, loading) {
     const body = el("div", { class: "reply-body" });
     if (loading) {
-      body.appendChild(el("div", { class: "thinking" }, "Roast Den is thinking…"));
+      body.appendChild(el("div", { class: "thinking" }, botName() + " is thinking…"));
       return body;
     }
     if (message.content) body.appendChild(markdown(message.content));
@@ -235,20 +268,16 @@
     const classes = "message bot" + (entry.ephemeral ? " private" : "") + (mentionReply ? " mention-reply" : "");
     const meta = entry.caption || (mentionReply ? "reply in #general" : "");
     const node = el("li", { class: classes, "data-message-id": message.id },
-      el("div", {}, el("span", { class: "who" }, (message.author || {}).username === "roastden" ? "Roast Den" : ((message.author || {}).username || "Roast Den")),
+      el("div", {}, el("span", { class: "who" }, (message.author || {}).bot || !(message.author || {}).username ? botName() : message.author.username),
         el("span", { class: "meta" }, meta)),
       renderMessageBody(message, entry.loading));
     if (entry.ephemeral) node.appendChild(el("div", { class: "private-note" }, "Only you can see this"));
     node.dataset.state = entry.loading ? "thinking" : "done";
     if (entry.visible_to) node.dataset.visibleTo = entry.visible_to;
-    if (known) {
-      known.node.replaceWith(node);
-    } else {
-      $("messages").appendChild(node);
-      node.scrollIntoView({ block: "end" });
-    }
-    state.items.set(message.id, { key, node });
     applyVisibility(node);
+    if (known) known.node.replaceWith(node); else $("messages").appendChild(node);
+    state.items.set(message.id, { key, node, loading: !!entry.loading });
+    if (mentionReply && !entry.loading && (!known || known.loading)) clearTyping();
   }
 
   function applyVisibility(node) {
@@ -262,10 +291,12 @@
     try {
       const result = await api("/playground/api/messages");
       const seen = new Set();
-      (result.messages || []).forEach((entry) => { seen.add(entry.message.id); renderEntry(entry); });
-      for (const [id, known] of state.items) {
-        if (!seen.has(id)) { known.node.remove(); state.items.delete(id); }
-      }
+      follow(() => {
+        (result.messages || []).forEach((entry) => { seen.add(entry.message.id); renderEntry(entry); });
+        for (const [id, known] of state.items) {
+          if (!seen.has(id)) { known.node.remove(); state.items.delete(id); }
+        }
+      });
     } finally {
       refreshing = false;
     }
@@ -277,6 +308,8 @@
     } else if ((result.response || {}).type === 9) {
       openModal(result.token, result.response.data || {});
     }
+    // What a member just did is followed to its answer, wherever they had scrolled, as Discord's client does.
+    $("messages").scrollTop = $("messages").scrollHeight;
     refresh();
   }
 
@@ -324,6 +357,7 @@
 
   async function send(event) {
     event.preventDefault();
+    if (missingRequired()) return;
     $("send").disabled = true;
     try {
       const spec = command();
@@ -343,8 +377,17 @@
     if (!content) return;
     addItem(memberName(me()), "in #general", el("div", { class: "reply" }, content), "human");
     const result = await api("/playground/api/channel", { member: me(), content });
-    if (result.note) addItem("Roast Den", "", el("div", { class: "thinking" }, result.note), "note");
+    if (result.note) {
+      const note = addItem(botName(), "", el("div", { class: "thinking" }, result.note), "note");
+      if (result.note.endsWith("typing…")) { note.classList.add("typing"); state.typing.push(note); }
+    }
     $("mention-text").value = "";
+  }
+
+  /** The reply to a mention landed: "… is typing…" goes, as Discord's indicator does when the message arrives. */
+  function clearTyping() {
+    state.typing.forEach((note) => note.remove());
+    state.typing = [];
   }
 
   function renderMemberNote() {
@@ -354,7 +397,10 @@
     if (member.manager) notes.push("can manage the server");
     $("member-note").textContent = notes.join("; ") || "an ordinary member";
     document.querySelectorAll("#messages [data-visible-to]").forEach(applyVisibility);
-    renderOptions();
+    // What was typed stays; only a required member option that now names the new member moves to someone else.
+    document.querySelectorAll("#options select[aria-required=true]").forEach((input) => {
+      if (input.value === me()) input.value = someoneElse();
+    });
   }
 
   async function start() {
@@ -365,9 +411,10 @@
       el("span", { class: "muted small" }, p.tagline))));
     state.setup.commands.forEach((c) => $("command").appendChild(el("option", { value: c.name }, "/" + c.name)));
     $("member").value = state.setup.members.find((m) => !m.higher_self_of && !m.manager).id;
-    $("command").addEventListener("change", () => { $("subcommand").innerHTML = ""; renderCommand(); });
-    $("subcommand").addEventListener("change", renderOptions);
+    $("command").addEventListener("change", () => { $("subcommand").innerHTML = ""; $("options-hint").hidden = true; renderCommand(); });
+    $("subcommand").addEventListener("change", () => { $("options-hint").hidden = true; renderOptions(); });
     $("member").addEventListener("change", renderMemberNote);
+    $("composer").noValidate = true;
     $("composer").addEventListener("submit", send);
     $("mention-composer").addEventListener("submit", postMessage);
     $("modal-form").addEventListener("submit", submitModal);

@@ -122,6 +122,7 @@ final class Playground {
         }
         root.set("commands", ApplicationCommandJson.catalog());
         root.put("model", modelDescription);
+        root.put("bot_name", LocalMentions.BOT.displayName());
         return root;
     }
 

@@ -139,6 +139,17 @@ final class WebDriverSession implements AutoCloseable {
         return new WebDriverSession(driver, base, sessionId, profile);
     }
 
+    /** Shows pages in a {@code width} × {@code height} CSS-pixel viewport, as a phone of that size does. */
+    void viewport(int width, int height) throws IOException {
+        ObjectNode body = Json.mapper().createObjectNode().put("cmd", "Emulation.setDeviceMetricsOverride");
+        body.putObject("params")
+                .put("width", width)
+                .put("height", height)
+                .put("deviceScaleFactor", 1)
+                .put("mobile", true);
+        command("/goog/cdp/execute", body);
+    }
+
     void open(String url) throws IOException {
         command("/url", Json.mapper().createObjectNode().put("url", url));
     }
