@@ -81,12 +81,29 @@ class RegisterCommandsTest {
                         "+ /persona",
                         "+ /memories",
                         "+ /optout",
-                        "+ /optin");
+                        "+ /optin",
+                        "+ \"Roast this message\"",
+                        "+ \"Remember this\"",
+                        "+ \"Roast them\"");
 
         assertThat(run("register")).isEqualTo(RegisterCommands.OK);
         assertThat(discord.commands(APP))
                 .extracting(c -> c.path("name").asText())
-                .containsExactly("roast", "ask", "remember", "forget", "persona", "memories", "optout", "optin");
+                .containsExactly(
+                        "roast",
+                        "ask",
+                        "remember",
+                        "forget",
+                        "persona",
+                        "memories",
+                        "optout",
+                        "optin",
+                        "Roast this message",
+                        "Remember this",
+                        "Roast them");
+        assertThat(discord.commands(APP))
+                .extracting(c -> c.path("type").asInt())
+                .containsExactly(1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 2);
 
         out.reset();
         assertThat(run("diff")).isEqualTo(RegisterCommands.OK);

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The single definition of Roast Den's slash commands: the endpoint routes with it and the registration CLI sends
- * it to Discord, so the two can never drift apart.
+ * The single definition of Roast Den's commands (slash commands and the context-menu commands on messages and
+ * members): the endpoint routes with it and the registration CLI sends it to Discord, so the two can never drift
+ * apart. Only {@code /ask} and "Roast this message" are user-installable; everything else needs the server's
+ * install, since memories and personas belong to a server.
  */
 public final class CommandCatalog {
     public static final String ROAST = "roast";
@@ -16,6 +18,12 @@ public final class CommandCatalog {
     public static final String MEMORIES = "memories";
     public static final String OPTOUT = "optout";
     public static final String OPTIN = "optin";
+    /** Message command: pick a persona to roast a message's author about it. */
+    public static final String ROAST_MESSAGE = "Roast this message";
+    /** Message command: keep a message as a fact about its author. */
+    public static final String REMEMBER_MESSAGE = "Remember this";
+    /** User command: pick a persona to roast that member. */
+    public static final String ROAST_USER = "Roast them";
 
     public static final String PERSONA_CREATE = "create";
     public static final String PERSONA_EDIT = "edit";
@@ -64,7 +72,9 @@ public final class CommandCatalog {
                     false,
                     List.of(
                             OptionSpec.text("question", "What you want to know", true, MAX_QUESTION_LENGTH),
-                            OptionSpec.persona("Who answers (default: a persona picked for you)", false))),
+                            OptionSpec.persona("Who answers (default: a persona picked for you)", false)),
+                    CommandSpec.Type.CHAT_INPUT,
+                    true),
             new CommandSpec(
                     REMEMBER,
                     "Teach a persona a long-term fact (its Higher Self or server managers only)",
@@ -145,7 +155,10 @@ public final class CommandCatalog {
                     "Stop every persona here from roasting, pinging or talking about you",
                     true,
                     List.of(OptionSpec.bool("delete_data", "Also delete everything stored about you here"))),
-            new CommandSpec(OPTIN, "Let the personas here talk about you again", true, List.of()));
+            new CommandSpec(OPTIN, "Let the personas here talk about you again", true, List.of()),
+            CommandSpec.contextMenu(ROAST_MESSAGE, CommandSpec.Type.MESSAGE, true),
+            CommandSpec.contextMenu(REMEMBER_MESSAGE, CommandSpec.Type.MESSAGE, false),
+            CommandSpec.contextMenu(ROAST_USER, CommandSpec.Type.USER, false));
 
     private CommandCatalog() {}
 

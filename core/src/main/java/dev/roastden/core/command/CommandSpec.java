@@ -4,18 +4,71 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A slash command as registered with Discord and routed by the endpoint.
+ * An application command as registered with Discord and routed by the endpoint: a slash command, or a context-menu
+ * command on a user or a message (those have a display name, no description and no options).
  *
  * @param privateReply whether the reply is only shown to the invoker (decided before deferring, since a deferred
  *     reply's visibility cannot change later)
+ * @param type what kind of command it is
+ * @param userInstallable whether it also works where the app is installed by a user (DMs, servers without the bot);
+ *     everything else is a guild-install, guild-only command
  */
-public record CommandSpec(String name, String description, boolean privateReply, List<OptionSpec> options) {
+public record CommandSpec(
+        String name,
+        String description,
+        boolean privateReply,
+        List<OptionSpec> options,
+        Type type,
+        boolean userInstallable) {
     public CommandSpec {
         options = List.copyOf(options);
+        if (type != Type.CHAT_INPUT && (!description.isEmpty() || !options.isEmpty())) {
+            throw new IllegalArgumentException("A context-menu command has no description and no options");
+        }
+    }
+
+    /** A guild-only slash command. */
+    public CommandSpec(String name, String description, boolean privateReply, List<OptionSpec> options) {
+        this(name, description, privateReply, options, Type.CHAT_INPUT, false);
+    }
+
+    /** A context-menu command: always answered privately first. */
+    public static CommandSpec contextMenu(String name, Type type, boolean userInstallable) {
+        return new CommandSpec(name, "", true, List.of(), type, userInstallable);
     }
 
     /** The top-level option or subcommand called {@code name}. */
     public Optional<OptionSpec> option(String name) {
         return options.stream().filter(o -> o.name().equals(name)).findFirst();
+    }
+
+    /** Discord's application command types. */
+    public enum Type {
+        /** A slash command. */
+        CHAT_INPUT(1),
+        /** "Apps" on a user's context menu. */
+        USER(2),
+        /** "Apps" on a message's context menu. */
+        MESSAGE(3);
+
+        private final int code;
+
+        Type(int code) {
+            this.code = code;
+        }
+
+        public int code() {
+            return code;
+        }
+
+        /** The type with Discord's code, CHAT_INPUT for anything else. */
+        public static Type of(int code) {
+            for (Type type : values()) {
+                if (type.code == code) {
+                    return type;
+                }
+            }
+            return CHAT_INPUT;
+        }
     }
 }
