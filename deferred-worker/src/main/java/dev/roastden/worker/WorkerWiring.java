@@ -39,9 +39,13 @@ import dev.roastden.worker.persona.ShowCommand;
 import dev.roastden.worker.persona.attachments.AttachmentFetcher;
 import dev.roastden.worker.persona.card.PersonaValidator;
 import dev.roastden.worker.roast.AskCommand;
+import dev.roastden.worker.roast.DynamoDbPickStore;
 import dev.roastden.worker.roast.MentionCommand;
 import dev.roastden.worker.roast.PersonaReplies;
+import dev.roastden.worker.roast.PickStore;
 import dev.roastden.worker.roast.RoastCommand;
+import dev.roastden.worker.roast.RoastPick;
+import dev.roastden.worker.roast.RoastPicker;
 import dev.roastden.worker.secrets.BotTokenSource;
 import dev.roastden.worker.secrets.SecretsManagerBotToken;
 import dev.roastden.worker.time.Repeater;
@@ -155,11 +159,18 @@ public final class WorkerWiring implements AutoCloseable {
         PersonaReplies replies =
                 new PersonaReplies(memory, consent, gate, directory, metrics, b.clock, b.limits, config.maxTokens());
         MemoriesCommand memories = new MemoriesCommand(memory, directory);
+        RememberCommand remember = new RememberCommand(memory, consent, factScreen, directory, metrics);
+        PickStore picks = new DynamoDbPickStore(dynamo, config.memoryTableName());
+        RoastPicker picker = new RoastPicker(picks, consent, directory);
         return CommandRegistry.builder()
+                .command(CommandCatalog.ROAST_MESSAGE, picker)
+                .command(CommandCatalog.ROAST_USER, picker)
+                .component(CustomId.ROAST_PICK, new RoastPick(picks, consent, directory, replies, b.clock))
                 .command(CommandCatalog.ROAST, new RoastCommand(replies))
                 .command(CommandCatalog.ASK, new AskCommand(replies))
                 .command(MentionCommand.COMMAND, new MentionCommand(replies))
-                .command(CommandCatalog.REMEMBER, new RememberCommand(memory, consent, factScreen, directory, metrics))
+                .command(CommandCatalog.REMEMBER, remember)
+                .command(CommandCatalog.REMEMBER_MESSAGE, remember::rememberMessage)
                 .command(CommandCatalog.FORGET, new ForgetCommand(memory, directory))
                 .component(CustomId.PERSONA_CREATE, new CreateSubmit(personaTools))
                 .component(CustomId.PERSONA_EDIT, new EditSubmit(personaTools))

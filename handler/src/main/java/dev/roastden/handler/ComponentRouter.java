@@ -17,6 +17,8 @@ import java.util.Optional;
  *   <li>Accept, Decline, Withdraw answer only the member the id names; anyone else gets a private "only they can
  *       answer" (the mention in it pings nobody). The member's press updates the message it sits on (type 6).
  *   <li>A memories page button updates its message.
+ *   <li>A pick in the persona picker of "Roast this message" / "Roast them" updates the private picker; the roast
+ *       itself is a follow-up the worker posts.
  *   <li>A persona form's submit is a new reply, public when a member will be asked to accept (a new persona of a
  *       member, or someone else's edit of a member's persona), so the member sees the request; private otherwise.
  * </ul>
@@ -50,10 +52,24 @@ final class ComponentRouter {
             }
             return deferral.queue(DeferredJob.forComponent(component), new DeferredUpdate(), "deferred-update");
         }
+        if (kind.equals(CustomId.ROAST_PICK)) {
+            // The picker is private to whoever opened it; the worker checks the pick item says so.
+            if (id.get().arg(0).isEmpty() || component.values().size() != 1) {
+                return Routed.privately(CONTROL_GONE, "stale-component");
+            }
+            return deferral.queue(DeferredJob.forComponent(component), new DeferredUpdate(), "deferred-update");
+        }
         if (kind.equals(CustomId.MEMORIES_PAGE)) {
             return deferral.queue(DeferredJob.forComponent(component), new DeferredUpdate(), "deferred-update");
         }
         return Routed.privately(CONTROL_GONE, "stale-component");
+    }
+
+    /** Whether a control works where the server has not installed the app: only the persona picker does. */
+    static boolean worksOutsideServers(Interaction.MessageComponent component) {
+        return CustomId.parse(component.customId())
+                .map(id -> id.kind().equals(CustomId.ROAST_PICK))
+                .orElse(false);
     }
 
     Routed modal(Interaction.ModalSubmit modal) {

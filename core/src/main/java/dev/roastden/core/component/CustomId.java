@@ -35,6 +35,12 @@ public record CustomId(String kind, List<String> args) {
     /** Page buttons of {@code /memories}: args = page number, persona id or "-", about user id or "-". */
     public static final String MEMORIES_PAGE = "mp";
 
+    /**
+     * Persona picker of "Roast this message" / "Roast them" (a select menu; the persona is its value): args = the
+     * pick id (the snowflake of the interaction that opened the picker; the pick item under it holds the rest).
+     */
+    public static final String ROAST_PICK = "rp";
+
     /** Stands for an absent argument. */
     public static final String NONE = "-";
 

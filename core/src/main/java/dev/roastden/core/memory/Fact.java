@@ -15,6 +15,7 @@ import java.util.Set;
  * @param subjectId whom it is about: the first user it mentions, else its author
  * @param userIds every user it involves (author and mentioned users)
  * @param createdAt when it was told
+ * @param source where it came from, if anywhere (the link of the message "Remember this" kept)
  */
 public record Fact(
         String guildId,
@@ -24,9 +25,23 @@ public record Fact(
         String authorId,
         String subjectId,
         Set<String> userIds,
-        Instant createdAt) {
+        Instant createdAt,
+        Optional<String> source) {
     public Fact {
         userIds = Set.copyOf(userIds);
+    }
+
+    /** A fact told directly, with no source. */
+    public Fact(
+            String guildId,
+            String personaId,
+            String id,
+            String text,
+            String authorId,
+            String subjectId,
+            Set<String> userIds,
+            Instant createdAt) {
+        this(guildId, personaId, id, text, authorId, subjectId, userIds, createdAt, Optional.empty());
     }
 
     /** Whether the fact involves this user. */

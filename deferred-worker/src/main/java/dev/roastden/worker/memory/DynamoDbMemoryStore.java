@@ -246,6 +246,7 @@ public final class DynamoDbMemoryStore implements MemoryStore {
         item.put("subjectId", s(fact.subjectId()));
         item.put("users", AttributeValue.fromSs(List.copyOf(fact.userIds())));
         item.put("createdAt", s(fact.createdAt().toString()));
+        fact.source().ifPresent(source -> item.put("source", s(source)));
         item.put(GSI1_PK, s("U#" + fact.subjectId()));
         item.put(GSI1_SK, s(pk + "#" + sk));
         dynamo.putItem(b -> b.tableName(table).item(item));
@@ -405,7 +406,8 @@ public final class DynamoDbMemoryStore implements MemoryStore {
                 text(item, "authorId"),
                 text(item, "subjectId"),
                 users(item),
-                Instant.parse(text(item, "createdAt")));
+                Instant.parse(text(item, "createdAt")),
+                Optional.ofNullable(item.get("source")).map(AttributeValue::s));
     }
 
     private static Set<String> users(Map<String, AttributeValue> item) {
