@@ -67,6 +67,8 @@ final class Playground {
         server.createContext("/playground/api/autocomplete", exchange -> handle(exchange, actions::autocomplete));
         server.createContext("/playground/api/component", exchange -> handle(exchange, actions::click));
         server.createContext("/playground/api/modal", exchange -> handle(exchange, actions::submitModal));
+        server.createContext("/playground/api/context", exchange -> handle(exchange, actions::contextCommand));
+        server.createContext("/playground/api/pick", exchange -> handle(exchange, actions::pick));
         server.createContext("/playground/api/messages", exchange -> json(exchange, 200, actions.messages()));
         server.createContext(
                 "/playground/api/original",
