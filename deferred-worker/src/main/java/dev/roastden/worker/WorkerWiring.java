@@ -38,6 +38,7 @@ import dev.roastden.worker.persona.RetireCommand;
 import dev.roastden.worker.persona.ShowCommand;
 import dev.roastden.worker.persona.attachments.AttachmentFetcher;
 import dev.roastden.worker.persona.card.PersonaValidator;
+import dev.roastden.worker.roast.AnotherOne;
 import dev.roastden.worker.roast.AskCommand;
 import dev.roastden.worker.roast.DynamoDbPickStore;
 import dev.roastden.worker.roast.MentionCommand;
@@ -166,6 +167,7 @@ public final class WorkerWiring implements AutoCloseable {
                 .command(CommandCatalog.ROAST_MESSAGE, picker)
                 .command(CommandCatalog.ROAST_USER, picker)
                 .component(CustomId.ROAST_PICK, new RoastPick(picks, consent, directory, replies, b.clock))
+                .component(CustomId.ANOTHER_ONE, new AnotherOne(memory, replies, b.clock))
                 .command(CommandCatalog.ROAST, new RoastCommand(replies))
                 .command(CommandCatalog.ASK, new AskCommand(replies))
                 .command(MentionCommand.COMMAND, new MentionCommand(replies))

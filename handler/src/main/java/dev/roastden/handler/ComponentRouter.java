@@ -17,6 +17,7 @@ import java.util.Optional;
  *   <li>Accept, Decline, Withdraw answer only the member the id names; anyone else gets a private "only they can
  *       answer" (the mention in it pings nobody). The member's press updates the message it sits on (type 6).
  *   <li>A memories page button updates its message.
+ *   <li>🔁 Another one is a new public reply (anyone may ask for another take; the worker counts it).
  *   <li>A pick in the persona picker of "Roast this message" / "Roast them" updates the private picker; the roast
  *       itself is a follow-up the worker posts.
  *   <li>A persona form's submit is a new reply, public when a member will be asked to accept (a new persona of a
@@ -58,6 +59,15 @@ final class ComponentRouter {
                 return Routed.privately(CONTROL_GONE, "stale-component");
             }
             return deferral.queue(DeferredJob.forComponent(component), new DeferredUpdate(), "deferred-update");
+        }
+        if (kind.equals(CustomId.ANOTHER_ONE)) {
+            if (id.get().args().size() != 2
+                    || id.get().arg(0).isEmpty()
+                    || id.get().arg(1).isEmpty()) {
+                return Routed.privately(CONTROL_GONE, "stale-component");
+            }
+            // A fresh take is a new message in the channel, not an edit of the one the button sits on.
+            return deferral.queue(DeferredJob.forComponent(component), new DeferredChannelMessage(false), "deferred");
         }
         if (kind.equals(CustomId.MEMORIES_PAGE)) {
             return deferral.queue(DeferredJob.forComponent(component), new DeferredUpdate(), "deferred-update");

@@ -41,6 +41,12 @@ public record CustomId(String kind, List<String> args) {
      */
     public static final String ROAST_PICK = "rp";
 
+    /**
+     * 🔁 Another one, under a persona's roast or answer: args = persona id, the id of the saved turn it came from
+     * (the worker finds the turn in this server's store; the press itself is a new public reply).
+     */
+    public static final String ANOTHER_ONE = "ao";
+
     /** Stands for an absent argument. */
     public static final String NONE = "-";
 

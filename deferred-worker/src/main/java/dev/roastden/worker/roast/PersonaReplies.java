@@ -1,6 +1,7 @@
 package dev.roastden.worker.roast;
 
 import dev.roastden.core.command.CommandCatalog;
+import dev.roastden.core.component.CustomId;
 import dev.roastden.core.interaction.DiscordUser;
 import dev.roastden.core.job.DeferredJob;
 import dev.roastden.core.memory.Fact;
@@ -217,8 +218,17 @@ public final class PersonaReplies {
                     text + OUTSIDE_SERVERS,
                     pings));
         }
+        List<Reply.Button> buttons = task == PromptInput.Task.MENTION
+                ? List.of()
+                : List.of(new Reply.Button(
+                        CustomId.of(CustomId.ANOTHER_ONE, persona.id(), turn.id())
+                                .format(),
+                        "Another one",
+                        Reply.Button.Style.SECONDARY,
+                        Optional.of("🔁"),
+                        false));
         return new Produced(
-                new Reply(Reply.Kind.ANSWER, Optional.of(persona.name()), persona.avatarUrl(), text, pings),
+                new Reply(Reply.Kind.ANSWER, Optional.of(persona.name()), persona.avatarUrl(), text, pings, buttons),
                 Optional.of(turn));
     }
 

@@ -178,7 +178,7 @@ class PlaygroundBrowserTest {
     }
 
     @Test
-    void roastThisMessageFromItsMenuPickAPersonaAndSeeTheRoastInTheChannel() throws Exception {
+    void roastThisMessageFromItsMenuPickAPersonaSeeTheRoastAndAskForAnotherOne() throws Exception {
         // Fordie says something in the channel; Alex opens the message's ⋯ menu and uses "Roast this message".
         browser.select("#member", FORDIE);
         browser.type("#mention-text", "Socks with sandals is peak fashion");
@@ -211,6 +211,18 @@ class PlaygroundBrowserTest {
                 "[...document.querySelectorAll('.message.bot.private')].some(m => m.innerText.includes('Done:'))",
                 REPLY);
         assertThat(botMessages()).isGreaterThan(before);
+
+        // 🔁 Another one under the roast gives a fresh take in the channel.
+        int takes = browser.script("return [...document.querySelectorAll('.message.bot')]"
+                        + ".filter(m => m.innerText.includes('Captain Ford') && m.innerText.includes('@Fordie')).length;")
+                .asInt();
+        browser.script("const b = [...document.querySelectorAll(\"button[data-custom-id^='rd1:ao:ford:']\")].pop();"
+                + " b.click(); return true;");
+        browser.await(
+                "[...document.querySelectorAll('.message.bot')].filter(m => m.dataset.state === 'done'"
+                        + " && m.innerText.includes('Captain Ford') && m.innerText.includes('@Fordie')).length > "
+                        + takes,
+                REPLY);
     }
 
     /** Sam roasts {@code target} with the persona typed in as {@code persona} (no autocomplete pick). */
