@@ -90,11 +90,11 @@ class ContextCommandsTest extends RouterFixture {
     void anotherOneIsANewPublicReplyAndAMalformedOneIsExplained() throws Exception {
         String guild = "\"guild_id\":\"1200000000000000001\",";
         String turn = "01HZZZZZZZZZZZZZZZZZZZZZZZ";
-        assertThat(answer(parse(pick("rd1:ao:ford:" + turn, "\"values\":[]", guild))).toString())
+        assertThat(answer(parse(pick("rd1:ao:ford:" + turn, "\"values\":[]", guild)))
+                        .toString())
                 .isEqualTo("{\"type\":5}");
         assertThat(queue.jobs.get(0).option(DeferredJob.CUSTOM_ID)).contains("rd1:ao:ford:" + turn);
-        assertPrivateMessage(
-                answer(parse(pick("rd1:ao:ford", "\"values\":[]", guild))), ComponentRouter.CONTROL_GONE);
+        assertPrivateMessage(answer(parse(pick("rd1:ao:ford", "\"values\":[]", guild))), ComponentRouter.CONTROL_GONE);
         assertPrivateMessage(
                 answer(parse(pick("rd1:ao:ford:" + turn, "\"values\":[]", ""))), InteractionRouter.GUILD_ONLY);
         assertThat(queue.jobs).hasSize(1);

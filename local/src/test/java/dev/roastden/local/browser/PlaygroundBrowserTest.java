@@ -213,8 +213,9 @@ class PlaygroundBrowserTest {
         assertThat(botMessages()).isGreaterThan(before);
 
         // 🔁 Another one under the roast gives a fresh take in the channel.
-        int takes = browser.script("return [...document.querySelectorAll('.message.bot')]"
-                        + ".filter(m => m.innerText.includes('Captain Ford') && m.innerText.includes('@Fordie')).length;")
+        int takes = browser.script(
+                        "return [...document.querySelectorAll('.message.bot')]"
+                                + ".filter(m => m.innerText.includes('Captain Ford') && m.innerText.includes('@Fordie')).length;")
                 .asInt();
         browser.script("const b = [...document.querySelectorAll(\"button[data-custom-id^='rd1:ao:ford:']\")].pop();"
                 + " b.click(); return true;");
