@@ -44,6 +44,7 @@ import dev.roastden.worker.roast.DynamoDbPickStore;
 import dev.roastden.worker.roast.MentionCommand;
 import dev.roastden.worker.roast.PersonaReplies;
 import dev.roastden.worker.roast.PickStore;
+import dev.roastden.worker.roast.RoastBack;
 import dev.roastden.worker.roast.RoastCommand;
 import dev.roastden.worker.roast.RoastPick;
 import dev.roastden.worker.roast.RoastPicker;
@@ -168,6 +169,7 @@ public final class WorkerWiring implements AutoCloseable {
                 .command(CommandCatalog.ROAST_USER, picker)
                 .component(CustomId.ROAST_PICK, new RoastPick(picks, consent, directory, replies, b.clock))
                 .component(CustomId.ANOTHER_ONE, new AnotherOne(memory, replies, b.clock))
+                .component(CustomId.ROAST_BACK, new RoastBack(memory, consent, directory, replies, picker, b.clock))
                 .command(CommandCatalog.ROAST, new RoastCommand(replies))
                 .command(CommandCatalog.ASK, new AskCommand(replies))
                 .command(MentionCommand.COMMAND, new MentionCommand(replies))

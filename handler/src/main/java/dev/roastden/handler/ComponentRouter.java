@@ -17,6 +17,8 @@ import java.util.Optional;
  *   <li>Accept, Decline, Withdraw answer only the member the id names; anyone else gets a private "only they can
  *       answer" (the mention in it pings nobody). The member's press updates the message it sits on (type 6).
  *   <li>A memories page button updates its message.
+ *   <li>🎯 Roast back answers only the member the roast was aimed at, privately (the roast back itself is a
+ *       public follow-up, or a persona picker when their own persona may not speak).
  *   <li>🔁 Another one is a new public reply (anyone may ask for another take; the worker counts it).
  *   <li>A pick in the persona picker of "Roast this message" / "Roast them" updates the private picker; the roast
  *       itself is a follow-up the worker posts.
@@ -59,6 +61,21 @@ final class ComponentRouter {
                 return Routed.privately(CONTROL_GONE, "stale-component");
             }
             return deferral.queue(DeferredJob.forComponent(component), new DeferredUpdate(), "deferred-update");
+        }
+        if (kind.equals(CustomId.ROAST_BACK)) {
+            Optional<String> target = id.get().arg(2);
+            if (id.get().args().size() != 3
+                    || id.get().arg(0).isEmpty()
+                    || id.get().arg(1).isEmpty()
+                    || target.isEmpty()) {
+                return Routed.privately(CONTROL_GONE, "stale-component");
+            }
+            if (!target.get().equals(component.context().invoker().id())) {
+                return Routed.privately(
+                        "Only <@" + target.get() + "> can roast back: that roast was aimed at them.", "not-for-you");
+            }
+            // Private: the worker posts the roast back publicly, or offers a picker.
+            return deferral.queue(DeferredJob.forComponent(component), new DeferredChannelMessage(true), "deferred");
         }
         if (kind.equals(CustomId.ANOTHER_ONE)) {
             if (id.get().args().size() != 2

@@ -100,6 +100,22 @@ class ContextCommandsTest extends RouterFixture {
         assertThat(queue.jobs).hasSize(1);
     }
 
+    @Test
+    void roastBackAnswersOnlyTheTargetPrivatelyAndAnyoneElseInLine() throws Exception {
+        String guild = "\"guild_id\":\"1200000000000000001\",";
+        String turn = "01HZZZZZZZZZZZZZZZZZZZZZZZ";
+        // The invoker of these interactions is 100000000000000004.
+        assertThat(answer(parse(pick("rd1:rb:ford:" + turn + ":100000000000000004", "\"values\":[]", guild)))
+                        .toString())
+                .isEqualTo("{\"type\":5,\"data\":{\"flags\":64}}");
+        assertPrivateMessage(
+                answer(parse(pick("rd1:rb:ford:" + turn + ":" + AUTHOR, "\"values\":[]", guild))),
+                "Only <@" + AUTHOR + "> can roast back: that roast was aimed at them.");
+        assertPrivateMessage(
+                answer(parse(pick("rd1:rb:ford:" + turn, "\"values\":[]", guild))), ComponentRouter.CONTROL_GONE);
+        assertThat(queue.jobs).hasSize(1);
+    }
+
     private static Interaction parse(String json) throws MalformedInteractionException {
         return new InteractionParser().parse(json.getBytes(StandardCharsets.UTF_8));
     }

@@ -47,6 +47,12 @@ public record CustomId(String kind, List<String> args) {
      */
     public static final String ANOTHER_ONE = "ao";
 
+    /**
+     * 🎯 Roast back, under a roast: args = persona id, the saved turn's id, the member it was aimed at (the only one
+     * who may press it; the handler answers anyone else in-line, the worker checks the turn says so).
+     */
+    public static final String ROAST_BACK = "rb";
+
     /** Stands for an absent argument. */
     public static final String NONE = "-";
 

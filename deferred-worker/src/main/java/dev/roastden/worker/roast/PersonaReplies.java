@@ -218,15 +218,30 @@ public final class PersonaReplies {
                     text + OUTSIDE_SERVERS,
                     pings));
         }
-        List<Reply.Button> buttons = task == PromptInput.Task.MENTION
-                ? List.of()
-                : List.of(new Reply.Button(
-                        CustomId.of(CustomId.ANOTHER_ONE, persona.id(), turn.id())
-                                .format(),
-                        "Another one",
-                        Reply.Button.Style.SECONDARY,
-                        Optional.of("🔁"),
-                        false));
+        List<Reply.Button> buttons = new java.util.ArrayList<>();
+        if (task != PromptInput.Task.MENTION) {
+            buttons.add(new Reply.Button(
+                    CustomId.of(CustomId.ANOTHER_ONE, persona.id(), turn.id()).format(),
+                    "Another one",
+                    Reply.Button.Style.SECONDARY,
+                    Optional.of("🔁"),
+                    false));
+        }
+        if (task == PromptInput.Task.ROAST
+                && target.isPresent()
+                && !target.get().id().equals(invoker.id())) {
+            buttons.add(new Reply.Button(
+                    CustomId.of(
+                                    CustomId.ROAST_BACK,
+                                    persona.id(),
+                                    turn.id(),
+                                    target.get().id())
+                            .format(),
+                    "Roast back",
+                    Reply.Button.Style.PRIMARY,
+                    Optional.of("🎯"),
+                    false));
+        }
         return new Produced(
                 new Reply(Reply.Kind.ANSWER, Optional.of(persona.name()), persona.avatarUrl(), text, pings, buttons),
                 Optional.of(turn));

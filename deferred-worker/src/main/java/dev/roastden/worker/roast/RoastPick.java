@@ -98,7 +98,7 @@ public final class RoastPick implements CommandHandler {
     }
 
     /** The pick as a roast job: the same interaction, with the persona, the target and who they are. */
-    private static DeferredJob roastJob(DeferredJob job, String personaId, DiscordUser target) {
+    static DeferredJob roastJob(DeferredJob job, String personaId, DiscordUser target) {
         Map<String, String> options = new HashMap<>();
         options.put(CommandCatalog.PERSONA_OPTION, personaId);
         options.put("target", target.id());

@@ -53,6 +53,15 @@ public final class RoastPicker implements CommandHandler {
         if (message && content.isBlank()) {
             return Produced.of(Reply.notice("That message has no text to roast (only attachments or embeds)."));
         }
+        return offer(job, target, message ? content : "");
+    }
+
+    /**
+     * The private picker for roasting {@code target}, about {@code content} when it is a message's text (else
+     * empty); kept as a pick item under this job's interaction.
+     */
+    Produced offer(DeferredJob job, DiscordUser target, String content) {
+        boolean message = !content.isBlank();
         String scope = Texts.scope(job);
         if (consent.hasOptedOut(scope, target.id())) {
             return Produced.of(Reply.notice(OPTED_OUT));
@@ -69,7 +78,7 @@ public final class RoastPicker implements CommandHandler {
                 job.user().id(),
                 target.id(),
                 target.displayName(),
-                message ? content : "",
+                content,
                 job.createdAt().plus(Duration.ofMinutes(PickStore.TTL_MINUTES)),
                 Optional.empty()));
         List<Reply.Select.Choice> choices = cast.stream()
