@@ -26,6 +26,7 @@ import software.constructs.Construct;
  * interaction claim    I#{interactionId}           I         1 day
  * rate-limit window    RL#{scope}#{id}#{window}    RL        window end + 1 hour
  * consent / opt-out    G#{guild}#U#{user}          CONSENT   none
+ * persona pick         PICK#{interactionId}        PICK      15 minutes (the picker's token)
  * byUser index         gsi1pk U#{user}, gsi1sk {pk}#{sk}, on turns and facts (for /forget me)
  * </pre>
  *
