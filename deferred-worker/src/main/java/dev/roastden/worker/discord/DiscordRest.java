@@ -72,6 +72,11 @@ public final class DiscordRest {
         return call("PATCH", originalPath(applicationId, token), body, file, Optional.empty(), deadline, MAX_ATTEMPTS);
     }
 
+    /** POST {@code /webhooks/{app}/{token}}: a follow-up message to the interaction (public unless flagged). */
+    public Delivery followUp(String applicationId, String token, ObjectNode body, Instant deadline) {
+        return call("POST", "/webhooks/" + applicationId + "/" + token, body, Optional.empty(), deadline);
+    }
+
     /** GET {@code /webhooks/{app}/{token}/messages/@original}. */
     public Delivery getOriginal(String applicationId, String token, Instant deadline) {
         if (!InteractionIds.isSnowflake(applicationId) || !InteractionIds.isToken(token)) {
