@@ -74,6 +74,9 @@ public final class DiscordRest {
 
     /** POST {@code /webhooks/{app}/{token}}: a follow-up message to the interaction (public unless flagged). */
     public Delivery followUp(String applicationId, String token, ObjectNode body, Instant deadline) {
+        if (!InteractionIds.isSnowflake(applicationId) || !InteractionIds.isToken(token)) {
+            return malformed("POST /webhooks/{application}/{token}");
+        }
         return call("POST", "/webhooks/" + applicationId + "/" + token, body, Optional.empty(), deadline);
     }
 
