@@ -2,11 +2,13 @@ package dev.roastden.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.roastden.core.command.CommandCatalog;
 import dev.roastden.core.job.DeferredJob;
 import dev.roastden.core.job.Snowflake;
 import dev.roastden.core.memory.ClaimOutcome;
 import dev.roastden.core.memory.MemoryStore;
 import dev.roastden.core.mention.MentionDecider;
+import dev.roastden.core.response.ResponseJson;
 import dev.roastden.worker.commands.Attempt;
 import dev.roastden.worker.commands.ReplyProducer;
 import dev.roastden.worker.commands.RetryableFailure;
@@ -243,6 +245,9 @@ public final class JobProcessor {
             DeferredJob job, String attempt, Reply reply, boolean resumed, Instant deadline, boolean lastChance) {
         String app = job.applicationId();
         String token = job.token().orElseThrow();
+        if (reply.kind() == Reply.Kind.PRIVATE_NOTICE && deferredPublicly(job)) {
+            return deliverPrivately(job, attempt, reply, deadline, lastChance);
+        }
         if (resumed) {
             // An earlier attempt may have delivered and then failed to record it: look before editing again.
             Delivery current = discord.getOriginal(app, token, deadline);
@@ -334,6 +339,55 @@ public final class JobProcessor {
                 releaseQuietly(job, attempt);
                 return Optional.of(Result.RETRY);
         }
+    }
+
+    /** Whether the command's "thinking…" is public (a component's original is the message it sits on: left alone). */
+    private static boolean deferredPublicly(DeferredJob job) {
+        return job.kind() == DeferredJob.Kind.COMMAND
+                && !CommandCatalog.privateReply(
+                        job.command(),
+                        job.subcommand(),
+                        job.option(CommandCatalog.MEMBER_OPTION).isPresent());
+    }
+
+    /**
+     * A refusal meant for the invoker alone, on a command whose "thinking…" is public. Discord fixes a response's
+     * visibility when it is deferred, so the notice goes out as an ephemeral follow-up and the public placeholder is
+     * deleted; if the follow-up cannot be sent, the placeholder becomes an error that names nobody. A retry after a
+     * crash between the two steps may send the private notice twice, which only its invoker sees.
+     */
+    private Result deliverPrivately(
+            DeferredJob job, String attempt, Reply reply, Instant deadline, boolean lastChance) {
+        String app = job.applicationId();
+        String token = job.token().orElseThrow();
+        ObjectNode body = MessageRenderer.render(reply);
+        body.put("flags", ResponseJson.EPHEMERAL);
+        Delivery posted = discord.followUp(app, token, body, deadline);
+        if (posted.status() == Delivery.Status.GONE || posted.status() == Delivery.Status.EXPIRED) {
+            return gone(job, attempt, posted);
+        }
+        if (!posted.delivered()) {
+            metrics.discordPatchFailed(posted.status() == Delivery.Status.RETRY_LATER ? "retrying" : "rejected");
+            if (posted.status() == Delivery.Status.RETRY_LATER && !lastChance) {
+                LOG.warn("Could not send the private notice ({}); releasing for a retry", posted.detail());
+                releaseQuietly(job, attempt);
+                return Result.RETRY;
+            }
+            LOG.error("Could not send the private notice: {}", posted.detail());
+            discord.editOriginal(
+                    app,
+                    token,
+                    MessageRenderer.render(Reply.error("I couldn't do that one. Please try again.")),
+                    deadline);
+            return finish(job, attempt, "private-notice-failed");
+        }
+        Delivery deleted = discord.deleteOriginal(app, token, deadline);
+        if (!deleted.delivered()) {
+            LOG.warn(
+                    "Could not delete the public placeholder ({}); saying it was answered privately", deleted.detail());
+            discord.editOriginal(app, token, MessageRenderer.render(Reply.notice("(Answered privately.)")), deadline);
+        }
+        return finish(job, attempt, "private-notice");
     }
 
     /** Shows "typing…" in the mention's channel while the reply is produced; nothing when that cannot be done. */

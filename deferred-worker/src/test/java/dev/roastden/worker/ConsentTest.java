@@ -53,9 +53,16 @@ class ConsentTest {
 
         h.deliver(roast);
 
-        assertThat(h.shown(roast)).contains("Riles has opted out").contains("Pick someone else");
         assertThat(h.bedrock.calls()).isEmpty();
-        JsonNode body = h.patches(roast).get(0).json().orElseThrow();
+        // The public "thinking…" is gone; only the invoker sees why, in an ephemeral follow-up that pings nobody.
+        assertThat(h.discord.originalMessage(roast.token().orElseThrow())).isEmpty();
+        assertThat(h.patches(roast)).isEmpty();
+        assertThat(h.privateFollowUps(roast))
+                .singleElement()
+                .asString()
+                .contains("Riles has opted out")
+                .contains("Pick someone else");
+        JsonNode body = h.discord.followUps(roast.token().orElseThrow()).get(0);
         assertThat(DiscordEmulator.pingedUsers(body)).isEmpty();
         assertThat(body.path("content").asText()).doesNotContain("<@" + Jobs.RILES.id() + ">");
     }

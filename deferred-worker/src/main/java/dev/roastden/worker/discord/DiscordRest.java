@@ -80,6 +80,14 @@ public final class DiscordRest {
         return call("POST", "/webhooks/" + applicationId + "/" + token, body, Optional.empty(), deadline);
     }
 
+    /** DELETE {@code /webhooks/{app}/{token}/messages/@original}. */
+    public Delivery deleteOriginal(String applicationId, String token, Instant deadline) {
+        if (!InteractionIds.isSnowflake(applicationId) || !InteractionIds.isToken(token)) {
+            return malformed("DELETE /webhooks/{application}/{token}/messages/@original");
+        }
+        return call("DELETE", originalPath(applicationId, token), null, Optional.empty(), deadline);
+    }
+
     /** GET {@code /webhooks/{app}/{token}/messages/@original}. */
     public Delivery getOriginal(String applicationId, String token, Instant deadline) {
         if (!InteractionIds.isSnowflake(applicationId) || !InteractionIds.isToken(token)) {

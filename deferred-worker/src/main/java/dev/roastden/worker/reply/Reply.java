@@ -168,11 +168,21 @@ public record Reply(
         /** A confirmation or explanation from the bot (memory ids, counts, refusals). */
         NOTICE,
         /** A short, friendly error: the job could not be done. */
-        ERROR
+        ERROR,
+        /**
+         * A refusal only the invoker may see (it names who opted out, or why a persona may not speak): delivered as a
+         * private follow-up, with the public "thinking…" removed, when the command's reply was deferred publicly.
+         */
+        PRIVATE_NOTICE
     }
 
     public static Reply notice(String text) {
         return new Reply(Kind.NOTICE, Optional.empty(), Optional.empty(), text, List.of());
+    }
+
+    /** A notice for the invoker's eyes only, whatever the command's deferral (see {@link Kind#PRIVATE_NOTICE}). */
+    public static Reply privately(String text) {
+        return new Reply(Kind.PRIVATE_NOTICE, Optional.empty(), Optional.empty(), text, List.of());
     }
 
     public static Reply error(String text) {

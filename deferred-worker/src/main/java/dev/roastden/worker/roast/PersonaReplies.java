@@ -306,9 +306,15 @@ public final class PersonaReplies {
         }
     }
 
-    /** The notice for a refusal; a mention's goes to the channel, so it names no member there. */
+    /**
+     * The notice for a refusal: private to the invoker (it may name who opted out); a mention's goes to the channel,
+     * so it names no member there.
+     */
     private static Reply refused(Refusal refusal, PromptInput.Task task) {
-        return Reply.notice((task == PromptInput.Task.MENTION ? refusal.unnamed() : refusal).message());
+        if (task == PromptInput.Task.MENTION) {
+            return Reply.notice(refusal.unnamed().message());
+        }
+        return Reply.privately(refusal.message());
     }
 
     private static Produced modelFailed(ModelException e, Persona persona, Attempt attempt) throws RetryableFailure {

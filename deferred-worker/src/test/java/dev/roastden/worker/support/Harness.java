@@ -194,10 +194,22 @@ public final class Harness implements AutoCloseable {
     }
 
     /** The content the job's original response shows now. */
+    /**
+     * What the invoker sees of the job's interaction: the original response, or, when a private notice replaced a
+     * public "thinking…", the private follow-ups.
+     */
     public String shown(DeferredJob job) {
         return discord.originalMessage(job.token().orElseThrow())
                 .map(m -> m.path("content").asText("") + m.path("embeds").toString())
-                .orElse("");
+                .orElseGet(() -> String.join("\n", privateFollowUps(job)));
+    }
+
+    /** The private follow-ups of the job's interaction (ephemeral flag set), content and embeds, in order. */
+    public List<String> privateFollowUps(DeferredJob job) {
+        return discord.followUps(job.token().orElseThrow()).stream()
+                .filter(m -> (m.path("flags").asInt(0) & 64) != 0)
+                .map(m -> m.path("content").asText("") + m.path("embeds").toString())
+                .toList();
     }
 
     @Override

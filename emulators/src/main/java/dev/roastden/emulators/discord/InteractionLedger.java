@@ -152,11 +152,14 @@ final class InteractionLedger {
     /**
      * The original response of the interaction with this token, as Discord would return it, plus the emulator-only
      * field {@code pinged_user_ids}: the users the last edit actually pinged under its {@code allowed_mentions}.
-     * Empty while the app has not answered, and for answers that make no message (a modal, choices, a PONG).
+     * Empty while the app has not answered, for answers that make no message (a modal, choices, a PONG), and once the
+     * original was deleted.
      */
     Optional<JsonNode> originalMessage(String token) {
         InteractionState state = interactions.get(token);
-        return state == null || state.original == null ? Optional.empty() : Optional.of(state.original.deepCopy());
+        return state == null || state.original == null || state.deleted
+                ? Optional.empty()
+                : Optional.of(state.original.deepCopy());
     }
 
     /** The follow-up messages created for the interaction with this token. */
