@@ -197,6 +197,9 @@ final class PlaygroundActions {
             out.set("message", m);
             out.put("loading", (m.path("flags").asInt(0) & DiscordEmulator.LOADING) != 0);
         });
+        // A private refusal on a public deferral arrives as an ephemeral follow-up, with the original deleted.
+        ArrayNode followUps = out.putArray("follow_ups");
+        discord.followUps(token).forEach(followUps::add);
         discord.interaction(token).ifPresent(known -> {
             ObjectNode interaction = out.putObject("interaction");
             interaction.put("id", known.id());
