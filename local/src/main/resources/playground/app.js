@@ -220,6 +220,14 @@
     const rows = el("div", { class: "components" });
     (message.components || []).forEach((row) => {
       const rowNode = el("div", { class: "action-row" });
+      (row.components || []).filter((c) => c.type === 3).forEach((menu) => {
+        const node = el("select", { class: "component select", "data-select-id": menu.custom_id || "" });
+        node.appendChild(el("option", { value: "" }, menu.placeholder || "Pick one"));
+        (menu.options || []).forEach((o) => node.appendChild(el("option", { value: o.value }, o.label)));
+        if (menu.disabled) node.disabled = true;
+        node.addEventListener("change", () => { if (node.value) pickOption(message.id, menu.custom_id, node.value, node); });
+        rowNode.appendChild(node);
+      });
       (row.components || []).filter((c) => c.type === 2).forEach((button) => {
         const styleName = BUTTON_STYLES[button.style] || "secondary";
         if (button.style === 5 && button.url) {
@@ -271,6 +279,7 @@
       el("div", {}, el("span", { class: "who" }, (message.author || {}).bot || !(message.author || {}).username ? botName() : message.author.username),
         el("span", { class: "meta" }, meta)),
       renderMessageBody(message, entry.loading));
+    if (!entry.ephemeral && !entry.loading) node.firstChild.appendChild(contextMenu(3, { message_id: message.id }, "⋯"));
     if (entry.ephemeral) node.appendChild(el("div", { class: "private-note" }, "Only you can see this"));
     node.dataset.state = entry.loading ? "thinking" : "done";
     if (entry.visible_to) node.dataset.visibleTo = entry.visible_to;
@@ -320,6 +329,39 @@
     } finally {
       node.disabled = false;
     }
+  }
+
+  async function pickOption(messageId, customId, value, node) {
+    node.disabled = true;
+    try {
+      handleAnswer("pick", await api("/playground/api/pick", { member: me(), message_id: messageId, custom_id: customId, value }));
+    } finally {
+      node.disabled = false;
+    }
+  }
+
+  function contextCommands(type) {
+    return state.setup.commands.filter((c) => c.type === type);
+  }
+
+  // A "⋯" menu with the commands of a message (type 3) or, on a member's name, of a member (type 2).
+  function contextMenu(type, target, label) {
+    const wrapper = el("span", { class: "context-menu" });
+    const toggle = el("button", { type: "button", class: "context-toggle", "data-context": type === 3 ? "message" : "member",
+      title: type === 3 ? "Message commands" : "Member commands" }, label);
+    const list = el("ul", { class: "context-list", hidden: "hidden" });
+    contextCommands(type).forEach((c) => {
+      const item = el("li", { "data-context-command": c.name }, c.name);
+      item.addEventListener("click", async () => {
+        list.hidden = true;
+        handleAnswer(c.name, await api("/playground/api/context", Object.assign({ member: me(), command: c.name }, target)));
+      });
+      list.appendChild(item);
+    });
+    toggle.addEventListener("click", () => { list.hidden = !list.hidden; });
+    wrapper.appendChild(toggle);
+    wrapper.appendChild(list);
+    return wrapper;
   }
 
   function openModal(token, modal) {
@@ -375,7 +417,11 @@
     event.preventDefault();
     const content = $("mention-text").value.trim();
     if (!content) return;
-    addItem(memberName(me()), "in #general", el("div", { class: "reply" }, content), "human");
+    const author = me();
+    const item = addItem(memberName(author), "in #general", el("div", { class: "reply" }, content), "human");
+    const header = item.firstChild;
+    header.replaceChild(el("span", { class: "who" }, contextMenu(2, { target: author }, memberName(author))), header.firstChild);
+    header.appendChild(contextMenu(3, { author, content }, "⋯"));
     const result = await api("/playground/api/channel", { member: me(), content });
     if (result.note) {
       const note = addItem(botName(), "", el("div", { class: "thinking" }, result.note), "note");
@@ -409,7 +455,8 @@
     state.setup.members.forEach((m) => $("member").appendChild(el("option", { value: m.id }, m.name)));
     state.setup.personas.forEach((p) => $("personas").appendChild(el("li", {}, el("b", {}, p.name + " (" + p.id + ")"),
       el("span", { class: "muted small" }, p.tagline))));
-    state.setup.commands.forEach((c) => $("command").appendChild(el("option", { value: c.name }, "/" + c.name)));
+    state.setup.commands.filter((c) => (c.type || 1) === 1)
+      .forEach((c) => $("command").appendChild(el("option", { value: c.name }, "/" + c.name)));
     $("member").value = state.setup.members.find((m) => !m.higher_self_of && !m.manager).id;
     $("command").addEventListener("change", () => { $("subcommand").innerHTML = ""; $("options-hint").hidden = true; renderCommand(); });
     $("subcommand").addEventListener("change", () => { $("options-hint").hidden = true; renderOptions(); });

@@ -25,7 +25,7 @@ record CommandDiff(List<String> added, List<String> removed, List<String> change
         List<String> changed = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         for (JsonNode command : desired) {
-            String name = command.path("name").asText();
+            String name = label(command);
             JsonNode existing = currentByName.remove(name);
             if (existing == null) {
                 added.add(name);
@@ -44,8 +44,14 @@ record CommandDiff(List<String> added, List<String> removed, List<String> change
 
     private static Map<String, JsonNode> byName(ArrayNode commands) {
         Map<String, JsonNode> map = new LinkedHashMap<>();
-        commands.forEach(c -> map.put(c.path("name").asText(), c));
+        commands.forEach(c -> map.put(label(c), c));
         return map;
+    }
+
+    /** How a command is shown: {@code /name} for a slash command, the quoted name for a context-menu one. */
+    static String label(JsonNode command) {
+        String name = command.path("name").asText();
+        return command.path("type").asInt(1) == 1 ? "/" + name : "\"" + name + "\"";
     }
 
     private static ObjectNode normaliseCommand(JsonNode command) {

@@ -149,7 +149,7 @@ public final class RegisterCommands {
             out.println("No commands in the " + arguments.scopeName() + ".");
         }
         for (JsonNode command : now) {
-            out.println("/" + command.path("name").asText() + "  (id "
+            out.println(CommandDiff.label(command) + "  (id "
                     + command.path("id").asText("?") + ")  "
                     + command.path("description").asText());
         }
@@ -162,9 +162,9 @@ public final class RegisterCommands {
             out.println("No change: the " + arguments.scopeName() + " already has Roast Den's commands.");
             return OK;
         }
-        diff.added().forEach(n -> out.println("+ /" + n + "  (would be added)"));
-        diff.changed().forEach(n -> out.println("~ /" + n + "  (would be updated)"));
-        diff.removed().forEach(n -> out.println("- /" + n + "  (would be removed)"));
+        diff.added().forEach(n -> out.println("+ " + n + "  (would be added)"));
+        diff.changed().forEach(n -> out.println("~ " + n + "  (would be updated)"));
+        diff.removed().forEach(n -> out.println("- " + n + "  (would be removed)"));
         return CHANGES;
     }
 
@@ -196,8 +196,7 @@ public final class RegisterCommands {
 
     private static String names(ArrayNode commands) {
         StringBuilder names = new StringBuilder();
-        commands.forEach(c -> names.append(names.length() == 0 ? "/" : ", /")
-                .append(c.path("name").asText()));
+        commands.forEach(c -> names.append(names.length() == 0 ? "" : ", ").append(CommandDiff.label(c)));
         return names.toString();
     }
 

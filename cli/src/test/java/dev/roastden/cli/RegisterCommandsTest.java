@@ -82,14 +82,31 @@ class RegisterCommandsTest {
                         "+ /optout",
                         "+ /optin",
                         "+ /settings",
-                        "+ /usage");
+                        "+ /usage",
+                        "+ \"Roast this message\"",
+                        "+ \"Remember this\"",
+                        "+ \"Roast them\"");
 
         assertThat(run("register")).isEqualTo(RegisterCommands.OK);
         assertThat(discord.commands(APP))
                 .extracting(c -> c.path("name").asText())
-                .containsExactlyElementsOf(dev.roastden.core.command.CommandCatalog.commands().stream()
-                        .map(dev.roastden.core.command.CommandSpec::name)
-                        .toList());
+                .containsExactly(
+                        "roast",
+                        "ask",
+                        "remember",
+                        "forget",
+                        "persona",
+                        "memories",
+                        "optout",
+                        "optin",
+                        "settings",
+                        "usage",
+                        "Roast this message",
+                        "Remember this",
+                        "Roast them");
+        assertThat(discord.commands(APP))
+                .extracting(c -> c.path("type").asInt())
+                .containsExactly(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 2);
 
         out.reset();
         assertThat(run("diff")).isEqualTo(RegisterCommands.OK);

@@ -305,6 +305,10 @@ public final class JobProcessor {
                 return gone(job, attempt, current);
             }
         }
+        Optional<Result> followUpFailed = postFollowUp(job, attempt, reply, deadline, lastChance);
+        if (followUpFailed.isPresent()) {
+            return followUpFailed.get();
+        }
         Delivery delivery = discord.editOriginal(app, token, MessageRenderer.render(reply), reply.file(), deadline);
         switch (delivery.status()) {
             case DELIVERED:
@@ -337,6 +341,47 @@ public final class JobProcessor {
                 releaseQuietly(job, attempt);
                 return Result.RETRY;
             }
+        }
+    }
+
+    /**
+     * Posts the reply's public follow-up, if it has one, before the original response is replaced: a retry that
+     * finds the original already showing the reply knows the follow-up went out. Empty when the caller goes on to
+     * edit the original; else the job's result (released for a retry, or finished with the original saying so).
+     */
+    private Optional<Result> postFollowUp(
+            DeferredJob job, String attempt, Reply reply, Instant deadline, boolean lastChance) {
+        if (reply.followUp().isEmpty()) {
+            return Optional.empty();
+        }
+        String app = job.applicationId();
+        String token = job.token().orElseThrow();
+        Delivery posted = discord.followUp(
+                app, token, MessageRenderer.render(reply.followUp().get()), deadline);
+        switch (posted.status()) {
+            case DELIVERED:
+                return Optional.empty();
+            case GONE:
+            case EXPIRED:
+                return Optional.of(gone(job, attempt, posted));
+            case REJECTED:
+                LOG.error("Discord rejected the follow-up: {}", posted.detail());
+                metrics.discordPatchFailed("rejected");
+                discord.editOriginal(
+                        app,
+                        token,
+                        MessageRenderer.render(Reply.error("I wrote something Discord wouldn't show. Sorry!")),
+                        deadline);
+                return Optional.of(finish(job, attempt, "rejected"));
+            case RETRY_LATER:
+            default:
+                metrics.discordPatchFailed("retrying");
+                if (lastChance) {
+                    LOG.error("Discord still failing the follow-up on the last attempt ({})", posted.detail());
+                    return Optional.of(finish(job, attempt, "undeliverable"));
+                }
+                releaseQuietly(job, attempt);
+                return Optional.of(Result.RETRY);
         }
     }
 

@@ -43,10 +43,16 @@ import dev.roastden.worker.persona.RetireCommand;
 import dev.roastden.worker.persona.ShowCommand;
 import dev.roastden.worker.persona.attachments.AttachmentFetcher;
 import dev.roastden.worker.persona.card.PersonaValidator;
+import dev.roastden.worker.roast.AnotherOne;
 import dev.roastden.worker.roast.AskCommand;
+import dev.roastden.worker.roast.DynamoDbPickStore;
 import dev.roastden.worker.roast.MentionCommand;
 import dev.roastden.worker.roast.PersonaReplies;
+import dev.roastden.worker.roast.PickStore;
+import dev.roastden.worker.roast.RoastBack;
 import dev.roastden.worker.roast.RoastCommand;
+import dev.roastden.worker.roast.RoastPick;
+import dev.roastden.worker.roast.RoastPicker;
 import dev.roastden.worker.secrets.BotTokenSource;
 import dev.roastden.worker.secrets.SecretsManagerBotToken;
 import dev.roastden.worker.settings.CachedSettingsStore;
@@ -198,11 +204,20 @@ public final class WorkerWiring implements AutoCloseable {
         PersonaReplies replies = new PersonaReplies(
                 memory, consent, gate, directory, metrics, b.clock, budgets, failureAlerts, config.maxTokens());
         MemoriesCommand memories = new MemoriesCommand(memory, directory);
+        RememberCommand remember = new RememberCommand(memory, consent, factScreen, directory, metrics);
+        PickStore picks = new DynamoDbPickStore(dynamo, config.memoryTableName());
+        RoastPicker picker = new RoastPicker(picks, consent, directory);
         return CommandRegistry.builder()
+                .command(CommandCatalog.ROAST_MESSAGE, picker)
+                .command(CommandCatalog.ROAST_USER, picker)
+                .component(CustomId.ROAST_PICK, new RoastPick(picks, consent, directory, replies, b.clock))
+                .component(CustomId.ANOTHER_ONE, new AnotherOne(memory, replies, b.clock))
+                .component(CustomId.ROAST_BACK, new RoastBack(memory, consent, directory, replies, picker, b.clock))
                 .command(CommandCatalog.ROAST, new RoastCommand(replies))
                 .command(CommandCatalog.ASK, new AskCommand(replies))
                 .command(MentionCommand.COMMAND, new MentionCommand(replies))
-                .command(CommandCatalog.REMEMBER, new RememberCommand(memory, consent, factScreen, directory, metrics))
+                .command(CommandCatalog.REMEMBER, remember)
+                .command(CommandCatalog.REMEMBER_MESSAGE, remember::rememberMessage)
                 .command(CommandCatalog.FORGET, new ForgetCommand(memory, directory))
                 .component(CustomId.PERSONA_CREATE, new CreateSubmit(personaTools))
                 .component(CustomId.PERSONA_EDIT, new EditSubmit(personaTools))

@@ -17,6 +17,11 @@ import java.util.Optional;
  *   <li>Accept, Decline, Withdraw answer only the member the id names; anyone else gets a private "only they can
  *       answer" (the mention in it pings nobody). The member's press updates the message it sits on (type 6).
  *   <li>A memories page button updates its message.
+ *   <li>🎯 Roast back answers only the member the roast was aimed at, privately (the roast back itself is a
+ *       public follow-up, or a persona picker when their own persona may not speak).
+ *   <li>🔁 Another one is a new public reply (anyone may ask for another take; the worker counts it).
+ *   <li>A pick in the persona picker of "Roast this message" / "Roast them" updates the private picker; the roast
+ *       itself is a follow-up the worker posts.
  *   <li>A persona form's submit is a new reply, public when a member will be asked to accept (a new persona of a
  *       member, or someone else's edit of a member's persona), so the member sees the request; private otherwise.
  * </ul>
@@ -50,10 +55,48 @@ final class ComponentRouter {
             }
             return deferral.queue(DeferredJob.forComponent(component), new DeferredUpdate(), "deferred-update");
         }
+        if (kind.equals(CustomId.ROAST_PICK)) {
+            // The picker is private to whoever opened it; the worker checks the pick item says so.
+            if (id.get().arg(0).isEmpty() || component.values().size() != 1) {
+                return Routed.privately(CONTROL_GONE, "stale-component");
+            }
+            return deferral.queue(DeferredJob.forComponent(component), new DeferredUpdate(), "deferred-update");
+        }
+        if (kind.equals(CustomId.ROAST_BACK)) {
+            Optional<String> target = id.get().arg(2);
+            if (id.get().args().size() != 3
+                    || id.get().arg(0).isEmpty()
+                    || id.get().arg(1).isEmpty()
+                    || target.isEmpty()) {
+                return Routed.privately(CONTROL_GONE, "stale-component");
+            }
+            if (!target.get().equals(component.context().invoker().id())) {
+                return Routed.privately(
+                        "Only <@" + target.get() + "> can roast back: that roast was aimed at them.", "not-for-you");
+            }
+            // Private: the worker posts the roast back publicly, or offers a picker.
+            return deferral.queue(DeferredJob.forComponent(component), new DeferredChannelMessage(true), "deferred");
+        }
+        if (kind.equals(CustomId.ANOTHER_ONE)) {
+            if (id.get().args().size() != 2
+                    || id.get().arg(0).isEmpty()
+                    || id.get().arg(1).isEmpty()) {
+                return Routed.privately(CONTROL_GONE, "stale-component");
+            }
+            // A fresh take is a new message in the channel, not an edit of the one the button sits on.
+            return deferral.queue(DeferredJob.forComponent(component), new DeferredChannelMessage(false), "deferred");
+        }
         if (kind.equals(CustomId.MEMORIES_PAGE)) {
             return deferral.queue(DeferredJob.forComponent(component), new DeferredUpdate(), "deferred-update");
         }
         return Routed.privately(CONTROL_GONE, "stale-component");
+    }
+
+    /** Whether a control works where the server has not installed the app: only the persona picker does. */
+    static boolean worksOutsideServers(Interaction.MessageComponent component) {
+        return CustomId.parse(component.customId())
+                .map(id -> id.kind().equals(CustomId.ROAST_PICK))
+                .orElse(false);
     }
 
     Routed modal(Interaction.ModalSubmit modal) {

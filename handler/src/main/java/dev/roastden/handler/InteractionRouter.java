@@ -1,6 +1,7 @@
 package dev.roastden.handler;
 
 import dev.roastden.core.command.CommandCatalog;
+import dev.roastden.core.command.CommandSpec;
 import dev.roastden.core.interaction.Interaction;
 import dev.roastden.core.job.DeferredJob;
 import dev.roastden.core.job.JobQueue;
@@ -17,8 +18,10 @@ import java.util.stream.Collectors;
  *
  * <p>Thin on purpose: it sorts interactions by type and command and hands them to one collaborator each
  * ({@link PersonaAutocomplete}, {@link PersonaCommands} for the two subcommands answered with a form, {@link
- * ComponentRouter} for buttons and modal submits); every other command is deferred and queued. Only guild
- * interactions do anything: personas and memories belong to a server.
+ * ComponentRouter} for buttons and modal submits, {@link ContextCommands} for the commands on a message or a
+ * member); every other command is deferred and queued. Only guild interactions do anything, since personas and
+ * memories belong to a server, except the user-installable commands ({@code /ask}, "Roast this message") and their
+ * persona picker, which work anywhere with the bundled personas.
  */
 public final class InteractionRouter {
     static final String QUEUE_FAILED = "Could not queue that, try again in a moment.";
@@ -28,6 +31,7 @@ public final class InteractionRouter {
     private final PersonaAutocomplete autocomplete;
     private final PersonaCommands personaCommands;
     private final ComponentRouter components;
+    private final ContextCommands contextCommands;
 
     /** A router without the persona table: autocomplete offers the bundled personas, edit cannot load. */
     public InteractionRouter(JobQueue queue, PersonaCatalog personas) {
@@ -39,6 +43,7 @@ public final class InteractionRouter {
         this.autocomplete = new PersonaAutocomplete(personas, reads);
         this.personaCommands = new PersonaCommands(personas, reads);
         this.components = new ComponentRouter(deferral);
+        this.contextCommands = new ContextCommands(deferral);
     }
 
     /**
@@ -64,7 +69,9 @@ public final class InteractionRouter {
         } else if (interaction instanceof Interaction.ApplicationCommand command) {
             return command(command);
         } else if (interaction instanceof Interaction.MessageComponent component) {
-            return component.context().guildId().isEmpty() ? notInGuild() : components.component(component);
+            return component.context().guildId().isEmpty() && !ComponentRouter.worksOutsideServers(component)
+                    ? notInGuild()
+                    : components.component(component);
         } else if (interaction instanceof Interaction.ModalSubmit modal) {
             return modal.context().guildId().isEmpty() ? notInGuild() : components.modal(modal);
         }
@@ -77,8 +84,12 @@ public final class InteractionRouter {
         if (CommandCatalog.find(name).isEmpty()) {
             return Routed.privately(unknownCommand(name), "unknown-command");
         }
-        if (command.context().guildId().isEmpty()) {
+        CommandSpec spec = CommandCatalog.find(name).orElseThrow();
+        if (command.context().guildId().isEmpty() && !spec.userInstallable()) {
             return notInGuild();
+        }
+        if (spec.type() != CommandSpec.Type.CHAT_INPUT) {
+            return contextCommands.route(command, spec);
         }
         String subcommand = command.options().subcommand().orElse("");
         if (name.equals(CommandCatalog.PERSONA) && subcommand.equals(CommandCatalog.PERSONA_CREATE)) {
@@ -98,8 +109,10 @@ public final class InteractionRouter {
     }
 
     private static String unknownCommand(String name) {
-        String known =
-                CommandCatalog.commands().stream().map(c -> "/" + c.name()).collect(Collectors.joining(", "));
+        String known = CommandCatalog.commands().stream()
+                .filter(c -> c.type() == CommandSpec.Type.CHAT_INPUT)
+                .map(c -> "/" + c.name())
+                .collect(Collectors.joining(", "));
         return "Roast Den has no /" + name + " command. It knows " + known
                 + ". If this keeps happening, ask a server admin to re-register the commands.";
     }

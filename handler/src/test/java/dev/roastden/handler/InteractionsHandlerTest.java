@@ -97,12 +97,18 @@ class InteractionsHandlerTest {
     }
 
     @Test
-    void explainsThatCommandsOnlyWorkInServers() throws IOException {
-        String dm = body("ask").replace("\"guild_id\": \"1200000000000000001\",", "");
+    void explainsThatCommandsOnlyWorkInServersExceptTheUserInstallableOnes() throws IOException {
+        String dm = body("roast").replace("\"guild_id\": \"1200000000000000001\",", "");
+        assertThat(dm).doesNotContain("guild_id");
         ApiResponse response = call(signer.event(dm));
         assertThat(response.type()).isEqualTo(4);
         assertThat(response.content()).isEqualTo(InteractionRouter.GUILD_ONLY);
         assertThat(queue.jobs).isEmpty();
+
+        String askInDm = body("ask").replace("\"guild_id\": \"1200000000000000001\",", "");
+        assertThat(call(signer.event(askInDm)).type()).isEqualTo(5);
+        assertThat(queue.jobs).singleElement().satisfies(job -> assertThat(job.guildId())
+                .isEmpty());
     }
 
     @Test

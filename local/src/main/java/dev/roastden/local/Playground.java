@@ -83,6 +83,12 @@ final class Playground {
         server.createContext("/playground/api/modal", exchange -> handle(exchange, actions::submitModal))
                 .getFilters()
                 .add(guard);
+        server.createContext("/playground/api/context", exchange -> handle(exchange, actions::contextCommand))
+                .getFilters()
+                .add(guard);
+        server.createContext("/playground/api/pick", exchange -> handle(exchange, actions::pick))
+                .getFilters()
+                .add(guard);
         server.createContext("/playground/api/messages", exchange -> json(exchange, 200, actions.messages()))
                 .getFilters()
                 .add(guard);

@@ -76,6 +76,73 @@ final class PlaygroundActions {
         return send(built);
     }
 
+    /**
+     * A command from a message's or a member's menu: on a message the emulated Discord holds ({@code message_id}),
+     * on a member's message shown only in the page ({@code author} and {@code content}), or on a member
+     * ({@code target}).
+     */
+    ObjectNode contextCommand(JsonNode request) throws IOException, GeneralSecurityException {
+        DiscordUser member = member(request);
+        String command = request.path("command").asText();
+        PlaygroundInteractions.Built built;
+        String about;
+        if (request.hasNonNull("target")) {
+            DiscordUser target = SampleMembers.find(request.path("target").asText())
+                    .orElseThrow(() -> new IllegalArgumentException("Pick one of the sample members"));
+            built = interactions.contextCommand(member, command, Optional.empty(), Optional.of(target));
+            about = "@" + target.displayName();
+        } else if (request.hasNonNull("message_id")) {
+            String messageId = request.path("message_id").asText();
+            JsonNode message = discord.message(messageId)
+                    .orElseThrow(() -> new IllegalArgumentException("There is no message " + messageId));
+            built = interactions.contextCommand(
+                    member, command, Optional.of(asDiscordSends(message)), Optional.empty());
+            about = "a message by Roast Den";
+        } else {
+            DiscordUser author = SampleMembers.find(request.path("author").asText())
+                    .orElseThrow(() -> new IllegalArgumentException("Pick one of the sample members"));
+            JsonNode message =
+                    interactions.memberMessage(author, request.path("content").asText(""));
+            built = interactions.contextCommand(member, command, Optional.of(message), Optional.empty());
+            about = "a message by " + author.displayName();
+        }
+        captions.put(built.id(), member.displayName() + " used “" + command + "” on " + about);
+        return send(built);
+    }
+
+    /** A pick in a select menu of a message the emulated Discord holds; only a menu and option that are there. */
+    ObjectNode pick(JsonNode request) throws IOException, GeneralSecurityException {
+        DiscordUser member = member(request);
+        String messageId = request.path("message_id").asText();
+        String customId = request.path("custom_id").asText();
+        String value = request.path("value").asText();
+        JsonNode message = discord.message(messageId)
+                .orElseThrow(() -> new IllegalArgumentException("There is no message " + messageId));
+        if (!hasOption(message.path("components"), customId, value)) {
+            throw new IllegalArgumentException("That message has no menu " + customId + " with " + value);
+        }
+        PlaygroundInteractions.Built built = interactions.selectPick(member, customId, value, asDiscordSends(message));
+        captions.put(built.id(), member.displayName() + " picked " + value);
+        return send(built);
+    }
+
+    private static boolean hasOption(JsonNode components, String customId, String value) {
+        for (JsonNode component : components) {
+            if (component.path("type").asInt() == PlaygroundInteractions.STRING_SELECT
+                    && component.path("custom_id").asText().equals(customId)) {
+                for (JsonNode option : component.path("options")) {
+                    if (option.path("value").asText().equals(value)) {
+                        return true;
+                    }
+                }
+            }
+            if (hasOption(component.path("components"), customId, value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The submit of a modal the app opened for {@code opened_by} (that interaction's token). */
     ObjectNode submitModal(JsonNode request) throws IOException, GeneralSecurityException {
         DiscordUser member = member(request);
@@ -133,6 +200,9 @@ final class PlaygroundActions {
             out.set("message", m);
             out.put("loading", (m.path("flags").asInt(0) & DiscordEmulator.LOADING) != 0);
         });
+        // A private refusal on a public deferral arrives as an ephemeral follow-up, with the original deleted.
+        ArrayNode followUps = out.putArray("follow_ups");
+        discord.followUps(token).forEach(followUps::add);
         discord.interaction(token).ifPresent(known -> {
             ObjectNode interaction = out.putObject("interaction");
             interaction.put("id", known.id());

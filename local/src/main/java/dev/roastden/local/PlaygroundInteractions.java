@@ -31,6 +31,7 @@ final class PlaygroundInteractions {
     static final int AUTOCOMPLETE = 4;
     static final int MODAL_SUBMIT = 5;
     static final int BUTTON = 2;
+    static final int STRING_SELECT = 3;
     private static final int ACTION_ROW = 1;
     private static final int TEXT_INPUT = 4;
     /** Discord's upload limit for a member without Nitro, sent with every interaction. */
@@ -124,6 +125,59 @@ final class PlaygroundInteractions {
                 resolved.set("attachments", resolvedAttachments);
             }
         }
+        return built(root);
+    }
+
+    /**
+     * A context-menu command: on a message (type 3, the message in {@code data.resolved.messages}) or on a member
+     * (type 2, the member in {@code data.resolved.users} and {@code members}); {@code data.target_id} names it.
+     */
+    Built contextCommand(
+            DiscordUser member, String commandName, Optional<JsonNode> message, Optional<DiscordUser> user) {
+        ObjectNode root = base(APPLICATION_COMMAND, member);
+        ObjectNode data = root.putObject("data");
+        data.put("id", "1300000000000000101");
+        data.put("name", commandName);
+        ObjectNode resolved = data.putObject("resolved");
+        if (message.isPresent()) {
+            data.put("type", 3);
+            String id = message.get().path("id").asText();
+            data.put("target_id", id);
+            resolved.putObject("messages").set(id, message.get().deepCopy());
+        } else {
+            DiscordUser target = user.orElseThrow();
+            data.put("type", 2);
+            data.put("target_id", target.id());
+            user(resolved.putObject("users").putObject(target.id()), target);
+            resolved.putObject("members")
+                    .putObject(target.id())
+                    .put("nick", target.displayName())
+                    .put("permissions", target.permissions());
+        }
+        return built(root);
+    }
+
+    /** A member's message in the channel as Discord puts it in {@code data.resolved.messages}. */
+    ObjectNode memberMessage(DiscordUser author, String content) {
+        ObjectNode message = Json.mapper().createObjectNode();
+        message.put("id", Snowflake.at(clock.instant(), sequence.incrementAndGet()));
+        message.put("channel_id", SampleMembers.CHANNEL_ID);
+        message.put("type", 0);
+        message.put("content", content);
+        user(message.putObject("author"), author);
+        message.put("timestamp", clock.instant().toString());
+        message.putArray("attachments");
+        message.putArray("embeds");
+        message.putArray("mentions");
+        return message;
+    }
+
+    /** A pick of {@code value} in the select menu {@code customId} of {@code message}. */
+    Built selectPick(DiscordUser member, String customId, String value, JsonNode message) {
+        ObjectNode root = base(MESSAGE_COMPONENT, member);
+        ObjectNode data = root.putObject("data").put("custom_id", customId).put("component_type", STRING_SELECT);
+        data.putArray("values").add(value);
+        root.set("message", message.deepCopy());
         return built(root);
     }
 

@@ -107,6 +107,13 @@ class LocalHardeningTest {
         }
         Reply crossSite = raw("POST", "/playground/api/command", local(), "Sec-Fetch-Site: cross-site\r\n", request);
         assertThat(crossSite.status()).isEqualTo(403);
+        // The context-menu command and the persona pick sign interactions too.
+        for (String path : new String[] {"/playground/api/context", "/playground/api/pick"}) {
+            assertThat(raw("POST", path, local(), "Origin: http://evil.example\r\n", request)
+                            .status())
+                    .as(path)
+                    .isEqualTo(403);
+        }
         Reply sameSite = raw(
                 "POST",
                 "/playground/api/autocomplete",

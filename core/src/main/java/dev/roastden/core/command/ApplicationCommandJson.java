@@ -7,12 +7,16 @@ import java.util.List;
 
 /**
  * Renders the catalog as Discord's bulk-overwrite payload ({@code PUT /applications/{id}/commands}): an array of
- * CHAT_INPUT application commands, usable only in servers, since every memory belongs to a server.
+ * application commands. A guild-only command is guild-install in servers only; a user-installable one is both
+ * installs ({@code integration_types} [0, 1]) in servers, the bot's DM and private channels ({@code contexts}
+ * [0, 1, 2]). A context-menu command's description is the empty string, as Discord requires.
  */
 public final class ApplicationCommandJson {
-    private static final int CHAT_INPUT = 1;
     private static final int GUILD_INSTALL = 0;
+    private static final int USER_INSTALL = 1;
     private static final int CONTEXT_GUILD = 0;
+    private static final int CONTEXT_BOT_DM = 1;
+    private static final int CONTEXT_PRIVATE_CHANNEL = 2;
 
     private ApplicationCommandJson() {}
 
@@ -27,10 +31,14 @@ public final class ApplicationCommandJson {
         for (CommandSpec command : commands) {
             ObjectNode node = array.addObject();
             node.put("name", command.name());
-            node.put("type", CHAT_INPUT);
+            node.put("type", command.type().code());
             node.put("description", command.description());
-            node.putArray("integration_types").add(GUILD_INSTALL);
-            node.putArray("contexts").add(CONTEXT_GUILD);
+            ArrayNode installs = node.putArray("integration_types").add(GUILD_INSTALL);
+            ArrayNode contexts = node.putArray("contexts").add(CONTEXT_GUILD);
+            if (command.userInstallable()) {
+                installs.add(USER_INSTALL);
+                contexts.add(CONTEXT_BOT_DM).add(CONTEXT_PRIVATE_CHANNEL);
+            }
             // Discord's OpenAPI spec types the request field as an integer bit set.
             command.defaultMemberPermissions()
                     .ifPresent(bits -> node.put("default_member_permissions", Integer.parseInt(bits)));

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The single definition of Roast Den's slash commands: the endpoint routes with it and the registration CLI sends
- * it to Discord, so the two can never drift apart.
+ * The single definition of Roast Den's commands (slash commands and the context-menu commands on messages and
+ * members): the endpoint routes with it and the registration CLI sends it to Discord, so the two can never drift
+ * apart. Only {@code /ask} and "Roast this message" are user-installable; everything else needs the server's
+ * install, since memories and personas belong to a server.
  */
 public final class CommandCatalog {
     public static final String ROAST = "roast";
@@ -22,6 +24,13 @@ public final class CommandCatalog {
     public static final String SETTINGS_VIEW = "view";
     public static final String SETTINGS_SET = "set";
     public static final String SETTINGS_CHANNEL_PERSONA = "channel_persona";
+
+    /** Message command: pick a persona to roast a message's author about it. */
+    public static final String ROAST_MESSAGE = "Roast this message";
+    /** Message command: keep a message as a fact about its author. */
+    public static final String REMEMBER_MESSAGE = "Remember this";
+    /** User command: pick a persona to roast that member. */
+    public static final String ROAST_USER = "Roast them";
 
     public static final String PERSONA_CREATE = "create";
     public static final String PERSONA_EDIT = "edit";
@@ -73,7 +82,9 @@ public final class CommandCatalog {
                     false,
                     List.of(
                             OptionSpec.text("question", "What you want to know", true, MAX_QUESTION_LENGTH),
-                            OptionSpec.persona("Who answers (default: a persona picked for you)", false))),
+                            OptionSpec.persona("Who answers (default: a persona picked for you)", false)),
+                    CommandSpec.Type.CHAT_INPUT,
+                    true),
             new CommandSpec(
                     REMEMBER,
                     "Teach a persona a long-term fact (its Higher Self or server managers only)",
@@ -205,7 +216,10 @@ public final class CommandCatalog {
                     USAGE,
                     "This month's use and cost: the server's for managers, your own share for everyone",
                     true,
-                    List.of()));
+                    List.of()),
+            CommandSpec.contextMenu(ROAST_MESSAGE, CommandSpec.Type.MESSAGE, true),
+            CommandSpec.contextMenu(REMEMBER_MESSAGE, CommandSpec.Type.MESSAGE, false),
+            CommandSpec.contextMenu(ROAST_USER, CommandSpec.Type.USER, false));
 
     private CommandCatalog() {}
 

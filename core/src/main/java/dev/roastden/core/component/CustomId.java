@@ -35,6 +35,24 @@ public record CustomId(String kind, List<String> args) {
     /** Page buttons of {@code /memories}: args = page number, persona id or "-", about user id or "-". */
     public static final String MEMORIES_PAGE = "mp";
 
+    /**
+     * Persona picker of "Roast this message" / "Roast them" (a select menu; the persona is its value): args = the
+     * pick id (the snowflake of the interaction that opened the picker; the pick item under it holds the rest).
+     */
+    public static final String ROAST_PICK = "rp";
+
+    /**
+     * 🔁 Another one, under a persona's roast or answer: args = persona id, the id of the saved turn it came from
+     * (the worker finds the turn in this server's store; the press itself is a new public reply).
+     */
+    public static final String ANOTHER_ONE = "ao";
+
+    /**
+     * 🎯 Roast back, under a roast: args = persona id, the saved turn's id, the member it was aimed at (the only one
+     * who may press it; the handler answers anyone else in-line, the worker checks the turn says so).
+     */
+    public static final String ROAST_BACK = "rb";
+
     /** Stands for an absent argument. */
     public static final String NONE = "-";
 

@@ -17,9 +17,26 @@ public sealed interface Interaction
     /** Type 1: Discord checking that the endpoint is alive. */
     record Ping(String id, String applicationId) implements Interaction {}
 
-    /** Type 2: a slash command invocation. */
-    record ApplicationCommand(InteractionContext context, String commandName, CommandOptions options)
+    /**
+     * Type 2: a slash command, or a context-menu command on a user or a message.
+     *
+     * @param commandType Discord's command type: 1 slash, 2 user, 3 message
+     * @param targetId the user or message a context-menu command was used on ({@code data.target_id})
+     * @param targetMessage the message a message command was used on, as {@code data.resolved.messages} has it
+     */
+    record ApplicationCommand(
+            InteractionContext context,
+            String commandName,
+            CommandOptions options,
+            int commandType,
+            java.util.Optional<String> targetId,
+            java.util.Optional<TargetMessage> targetMessage)
             implements Interaction {
+        /** A slash command. */
+        public ApplicationCommand(InteractionContext context, String commandName, CommandOptions options) {
+            this(context, commandName, options, 1, java.util.Optional.empty(), java.util.Optional.empty());
+        }
+
         @Override
         public String id() {
             return context.id();

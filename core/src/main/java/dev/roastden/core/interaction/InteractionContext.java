@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param id the interaction's snowflake
  * @param applicationId the application's snowflake
  * @param token the interaction token (a credential for 15 minutes: never log it)
- * @param guildId the server, absent in direct messages
+ * @param guildId the server; absent in direct messages and where only a user install authorised the interaction
  * @param channelId the channel, absent only in unusual contexts
  * @param invoker the member or user who caused the interaction
  * @param locale the invoker's client locale, {@code en-US} when Discord sent none

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * Checks the ids an interaction carries before any of them becomes part of a DynamoDB key, a queue message or a
- * Discord URL: each id (interaction, application, guild, channel, user, a component's message, and the values of
- * user, channel, role and mentionable options) must be a Discord snowflake, 17 to 20 ASCII digits; the token must
+ * Discord URL: each id (interaction, application, guild, channel, user, a component's message, a context-menu
+ * command's target and its message's channel and author, and the values of user, channel, role and mentionable
+ * options) must be a Discord snowflake, 17 to 20 ASCII digits; the token must
  * be a URL-safe string of sane length. A signed body is Discord's, but the rule is cheap and a malformed id would
  * otherwise be retried by the worker until its interaction expired.
  */
@@ -74,6 +75,15 @@ public final class InteractionIds {
         } else if (interaction instanceof Interaction.ApplicationCommand command) {
             context(command.context());
             options(command.options());
+            optional("target_id", command.targetId());
+            if (command.targetMessage().isPresent()) {
+                TargetMessage message = command.targetMessage().get();
+                snowflake("target message id", message.id());
+                if (!message.channelId().isEmpty()) {
+                    snowflake("target message channel_id", message.channelId());
+                }
+                snowflake("target message author id", message.author().id());
+            }
         } else if (interaction instanceof Interaction.Autocomplete autocomplete) {
             context(autocomplete.context());
             options(autocomplete.options());

@@ -53,8 +53,7 @@ public final class InteractionParser {
         JsonObject data =
                 root.object("data").orElseThrow(() -> new MalformedInteractionException("The interaction has no data"));
         return switch (type) {
-            case APPLICATION_COMMAND ->
-                new Interaction.ApplicationCommand(context, required(data, "name"), options(data));
+            case APPLICATION_COMMAND -> command(context, data);
             case AUTOCOMPLETE -> new Interaction.Autocomplete(context, required(data, "name"), options(data));
             case MESSAGE_COMPONENT ->
                 new Interaction.MessageComponent(
@@ -66,6 +65,32 @@ public final class InteractionParser {
             default ->
                 throw new MalformedInteractionException("The interaction type " + type + " is not one Discord defines");
         };
+    }
+
+    private static Interaction.ApplicationCommand command(InteractionContext context, JsonObject data)
+            throws MalformedInteractionException {
+        int commandType = data.integer("type", 1);
+        Optional<String> targetId = data.nonBlank("target_id");
+        Optional<TargetMessage> message = Optional.empty();
+        if (targetId.isPresent()) {
+            Optional<JsonObject> resolved =
+                    data.object("resolved").flatMap(r -> r.object("messages")).flatMap(m -> m.object(targetId.get()));
+            if (resolved.isPresent()) {
+                Optional<JsonObject> author = resolved.get().object("author");
+                if (author.isPresent()) {
+                    message = Optional.of(new TargetMessage(
+                            targetId.get(),
+                            resolved.get()
+                                    .nonBlank("channel_id")
+                                    .or(context::channelId)
+                                    .orElse(""),
+                            resolved.get().text("content").orElse(""),
+                            user(author.get(), Optional.empty(), "0")));
+                }
+            }
+        }
+        return new Interaction.ApplicationCommand(
+                context, required(data, "name"), options(data), commandType, targetId, message);
     }
 
     private static InteractionContext context(JsonObject root, String id, String applicationId)
@@ -107,13 +132,27 @@ public final class InteractionParser {
                 id,
                 applicationId,
                 token,
-                root.nonBlank("guild_id"),
+                guildInstalled(root) ? root.nonBlank("guild_id") : Optional.empty(),
                 root.nonBlank("channel_id").or(() -> root.object("channel").flatMap(c -> c.nonBlank("id"))),
                 invoker,
                 root.nonBlank("locale").orElse("en-US"),
                 resolved,
                 attachments,
                 root.object("message").flatMap(m -> m.nonBlank("id")));
+    }
+
+    /**
+     * Whether the server the interaction comes from installed the app: false when Discord says only a user install
+     * authorised it ({@code authorizing_integration_owners} without a guild install), as in a server without the
+     * bot. Such an interaction is treated like one from a DM: Roast Den has nothing in that server.
+     */
+    private static boolean guildInstalled(JsonObject root) {
+        Optional<JsonObject> owners = root.object("authorizing_integration_owners");
+        if (owners.isEmpty()) {
+            return true;
+        }
+        Optional<String> guildInstall = owners.get().nonBlank("0");
+        return guildInstall.isPresent() && !guildInstall.get().equals("0");
     }
 
     /** An attachment with the id and url it must have; one without them cannot be fetched and is left out. */

@@ -57,6 +57,14 @@ public record DeferredJob(
     public static final String VALUES = "values";
     /** Option of a component job: the message the control sits on. */
     public static final String MESSAGE_ID = "message_id";
+    /** Option of a context-menu command job: the user or message it was used on ({@code data.target_id}). */
+    public static final String TARGET_ID = "target_id";
+    /** Option of a message command job: the channel of the message it was used on. */
+    public static final String TARGET_CHANNEL = "target_message.channel";
+    /** Option of a message command job: the message's text (data written by someone else, never instructions). */
+    public static final String TARGET_CONTENT = "target_message.content";
+    /** Option of a message command job: the message's author (resolved in {@link #resolvedUsers()}). */
+    public static final String TARGET_AUTHOR = "target_message.author";
     /** Prefix of the options of a modal-submit job that carry its text inputs. */
     public static final String FIELD_PREFIX = "field.";
 
@@ -126,6 +134,14 @@ public record DeferredJob(
         InteractionContext context = command.context();
         Map<String, String> options = new LinkedHashMap<>();
         command.options().values().forEach(o -> options.put(o.name(), o.value()));
+        command.targetId().ifPresent(id -> options.put(TARGET_ID, id));
+        Map<String, DiscordUser> users = new LinkedHashMap<>(context.resolvedUsers());
+        command.targetMessage().ifPresent(message -> {
+            options.put(TARGET_CHANNEL, message.channelId());
+            options.put(TARGET_CONTENT, message.content());
+            options.put(TARGET_AUTHOR, message.author().id());
+            users.putIfAbsent(message.author().id(), message.author());
+        });
         return new DeferredJob(
                 Kind.COMMAND,
                 context.id(),
@@ -135,7 +151,7 @@ public record DeferredJob(
                 command.options().subcommand(),
                 options,
                 context.invoker(),
-                context.resolvedUsers(),
+                users,
                 context.guildId(),
                 context.channelId(),
                 context.locale(),

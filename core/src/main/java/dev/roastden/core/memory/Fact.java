@@ -18,6 +18,7 @@ import java.util.Set;
  * @param names the display names of linked users as they were when it was stored, by user id: {@code /forget me}
  *     also finds a fact by the name its member had then
  * @param createdAt when it was told
+ * @param source where it came from, if anywhere (the link of the message "Remember this" kept)
  */
 public record Fact(
         String guildId,
@@ -28,13 +29,15 @@ public record Fact(
         String subjectId,
         Set<String> userIds,
         java.util.Map<String, String> names,
-        Instant createdAt) {
+        Instant createdAt,
+        Optional<String> source) {
     public Fact {
         userIds = Set.copyOf(userIds);
         names = java.util.Map.copyOf(names);
+        java.util.Objects.requireNonNull(source, "source");
     }
 
-    /** A fact without stored names. */
+    /** A fact told directly, with no stored names and no source. */
     public Fact(
             String guildId,
             String personaId,
@@ -44,7 +47,45 @@ public record Fact(
             String subjectId,
             Set<String> userIds,
             Instant createdAt) {
-        this(guildId, personaId, id, text, authorId, subjectId, userIds, java.util.Map.of(), createdAt);
+        this(
+                guildId,
+                personaId,
+                id,
+                text,
+                authorId,
+                subjectId,
+                userIds,
+                java.util.Map.of(),
+                createdAt,
+                Optional.empty());
+    }
+
+    /** A fact told directly ({@code /remember}), with the names of its linked users and no source. */
+    public Fact(
+            String guildId,
+            String personaId,
+            String id,
+            String text,
+            String authorId,
+            String subjectId,
+            Set<String> userIds,
+            java.util.Map<String, String> names,
+            Instant createdAt) {
+        this(guildId, personaId, id, text, authorId, subjectId, userIds, names, createdAt, Optional.empty());
+    }
+
+    /** A fact kept from a message ("Remember this"), without stored names. */
+    public Fact(
+            String guildId,
+            String personaId,
+            String id,
+            String text,
+            String authorId,
+            String subjectId,
+            Set<String> userIds,
+            Instant createdAt,
+            Optional<String> source) {
+        this(guildId, personaId, id, text, authorId, subjectId, userIds, java.util.Map.of(), createdAt, source);
     }
 
     /** Whether the fact involves this user. */

@@ -28,7 +28,10 @@ class CommandCatalogTest {
                         "optout",
                         "optin",
                         "settings",
-                        "usage");
+                        "usage",
+                        "Roast this message",
+                        "Remember this",
+                        "Roast them");
         assertThat(CommandCatalog.find("persona").orElseThrow().options())
                 .extracting(OptionSpec::name)
                 .containsExactly("create", "edit", "import", "export", "list", "show", "retire");
@@ -41,6 +44,13 @@ class CommandCatalogTest {
     @Test
     void followsDiscordsNamingAndOrderingRules() {
         for (CommandSpec command : CommandCatalog.commands()) {
+            if (command.type() != CommandSpec.Type.CHAT_INPUT) {
+                // Context-menu names are display names (spaces and capitals allowed), 1-32 characters.
+                assertThat(command.name()).hasSizeBetween(1, 32);
+                assertThat(command.description()).isEmpty();
+                assertThat(command.options()).isEmpty();
+                continue;
+            }
             assertThat(command.name()).matches(NAME);
             assertThat(command.description()).hasSizeBetween(1, 100);
             checkOptions(command.name(), command.options());
@@ -86,7 +96,7 @@ class CommandCatalogTest {
     @Test
     void rendersTheBulkOverwritePayload() {
         JsonNode payload = ApplicationCommandJson.catalog();
-        assertThat(payload).hasSize(10);
+        assertThat(payload).hasSize(13);
         JsonNode roast = payload.get(0);
         assertThat(roast.get("name").asText()).isEqualTo("roast");
         assertThat(roast.get("type").asInt()).isEqualTo(1);
@@ -107,6 +117,32 @@ class CommandCatalogTest {
                 .extracting(c -> c.get("value").asText())
                 .containsExactly("roastden", "card");
         assertThat(payload.get(6).get("options").get(0).get("type").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void contextMenuCommandsHaveTheirTypesAndOnlyAskAndRoastThisMessageAreUserInstallable() {
+        JsonNode payload = ApplicationCommandJson.catalog();
+        java.util.Map<String, JsonNode> byName = new java.util.HashMap<>();
+        payload.forEach(c -> byName.put(c.get("name").asText(), c));
+        assertThat(byName.get("Roast this message").get("type").asInt()).isEqualTo(3);
+        assertThat(byName.get("Remember this").get("type").asInt()).isEqualTo(3);
+        assertThat(byName.get("Roast them").get("type").asInt()).isEqualTo(2);
+        assertThat(byName.get("Roast them").get("description").asText()).isEmpty();
+        assertThat(byName.get("Roast them").has("options")).isFalse();
+        for (JsonNode command : payload) {
+            String name = command.get("name").asText();
+            List<Integer> installs = new ArrayList<>();
+            command.get("integration_types").forEach(i -> installs.add(i.asInt()));
+            List<Integer> contexts = new ArrayList<>();
+            command.get("contexts").forEach(i -> contexts.add(i.asInt()));
+            if (name.equals("ask") || name.equals("Roast this message")) {
+                assertThat(installs).as(name).containsExactly(0, 1);
+                assertThat(contexts).as(name).containsExactly(0, 1, 2);
+            } else {
+                assertThat(installs).as(name).containsExactly(0);
+                assertThat(contexts).as(name).containsExactly(0);
+            }
+        }
     }
 
     @Test

@@ -101,4 +101,32 @@ class InteractionIdsTest {
         Interaction interaction = parser.parse(body.getBytes(StandardCharsets.UTF_8));
         assertThatCode(() -> InteractionIds.check(interaction)).doesNotThrowAnyException();
     }
+
+    @Test
+    void checksAContextMenuCommandsTargetAndItsMessage() throws Exception {
+        String good = messageCommand("1300000000000000042", "1200000000000000002", "100000000000000006");
+        assertThatCode(() -> InteractionIds.check(parser.parse(good.getBytes(StandardCharsets.UTF_8))))
+                .doesNotThrowAnyException();
+        for (String bad : new String[] {
+            messageCommand("42", "1200000000000000002", "100000000000000006"),
+            messageCommand("1300000000000000042", "abc", "100000000000000006"),
+            messageCommand("1300000000000000042", "1200000000000000002", "6")
+        }) {
+            Interaction interaction = parser.parse(bad.getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> InteractionIds.check(interaction))
+                    .isInstanceOf(MalformedInteractionException.class)
+                    .hasMessageContaining("target")
+                    .hasMessageContaining("17–20 digits");
+        }
+    }
+
+    private static String messageCommand(String messageId, String channelId, String authorId) {
+        return "{\"type\":2,\"id\":\"1310000000000000001\",\"application_id\":\"1200000000000000003\","
+                + "\"token\":\"t\",\"guild_id\":\"1200000000000000001\",\"channel_id\":\"1200000000000000002\","
+                + "\"member\":{\"user\":{\"id\":\"100000000000000005\"}},"
+                + "\"data\":{\"name\":\"Roast this message\",\"type\":3,\"target_id\":\"" + messageId + "\","
+                + "\"resolved\":{\"messages\":{\"" + messageId + "\":{\"id\":\"" + messageId + "\","
+                + "\"channel_id\":\"" + channelId + "\",\"content\":\"hot take\","
+                + "\"author\":{\"id\":\"" + authorId + "\",\"username\":\"riles\"}}}}}}";
+    }
 }

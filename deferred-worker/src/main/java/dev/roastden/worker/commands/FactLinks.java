@@ -31,12 +31,20 @@ public record FactLinks(String subject, Set<String> users, Map<String, String> n
         names = Map.copyOf(names);
     }
 
-    /** The links of {@code fact}, told by the job's invoker. */
+    /** The links of {@code fact}, told by the job's invoker, about the member its {@code about} option names. */
     public static FactLinks of(DeferredJob job, String fact) {
+        return of(job, fact, job.option(CommandCatalog.ABOUT_OPTION));
+    }
+
+    /**
+     * The links of {@code fact}, told by the job's invoker, about {@code about} when given (a kept message's author
+     * for "Remember this").
+     */
+    public static FactLinks of(DeferredJob job, String fact, Optional<String> about) {
         DiscordUser author = job.user();
         Set<String> users = new LinkedHashSet<>();
         users.add(author.id());
-        Optional<String> subject = job.option(CommandCatalog.ABOUT_OPTION).filter(id -> !id.isBlank());
+        Optional<String> subject = about.filter(id -> !id.isBlank());
         subject.ifPresent(users::add);
         Matcher m = MENTION.matcher(fact);
         while (m.find()) {

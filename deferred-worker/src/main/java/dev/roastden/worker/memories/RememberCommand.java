@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /remember fact:… persona:…}: a long-term fact for a persona, taught by its Higher Self or a manager. Contact
  * details are refused, a fact naming a member who opted out is refused, and the server's content rules screen the
- * rest before anything is stored. The answer is private and gives the memory id for {@code /forget memory}.
+ * rest before anything is stored. The answer is private and gives the memory id for {@code /forget memory}. "Remember
+ * this" on a message takes the same path ({@link #rememberMessage}): the message's text about its author, the
+ * message's link as the fact's source.
  */
 public final class RememberCommand implements CommandHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RememberCommand.class);
@@ -62,6 +64,36 @@ public final class RememberCommand implements CommandHandler {
     }
 
     private Reply remember(DeferredJob job, Attempt attempt) throws RetryableFailure {
+        String fact = Texts.clean(job.option("fact").orElse(""), CommandCatalog.MAX_FACT_LENGTH);
+        return remember(job, attempt, fact, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * "Remember this" on a message: the message's text as a fact about its author, with the message's link as its
+     * source, by the same rules and screening as {@code /remember} (the invoker's own persona remembers it).
+     */
+    public Produced rememberMessage(DeferredJob job, Attempt attempt) throws RetryableFailure {
+        Optional<String> author = job.option(DeferredJob.TARGET_AUTHOR);
+        Optional<String> message = job.option(DeferredJob.TARGET_ID);
+        if (author.isEmpty() || message.isEmpty() || job.guildId().isEmpty()) {
+            return Produced.of(Reply.notice("Discord didn't say which message that was. Try again from its menu."));
+        }
+        if (Texts.resolved(job, author.get()).bot()) {
+            return Produced.of(Reply.notice("That message is from a bot. Personas only remember people."));
+        }
+        String link = "https://discord.com/channels/" + job.guildId().get() + "/"
+                + job.option(DeferredJob.TARGET_CHANNEL).orElse(job.channelId().orElse("0")) + "/" + message.get();
+        String fact = Texts.clean(job.option(DeferredJob.TARGET_CONTENT).orElse(""), CommandCatalog.MAX_FACT_LENGTH);
+        return Produced.of(remember(job, attempt, fact, author, Optional.of(link)));
+    }
+
+    /**
+     * @param about whom the fact is about when it is not told by its mentions (a kept message's author)
+     * @param source where the fact came from
+     */
+    private Reply remember(
+            DeferredJob job, Attempt attempt, String fact, Optional<String> about, Optional<String> source)
+            throws RetryableFailure {
         if (job.guildId().isEmpty()) {
             return Reply.notice("Memories live in a server: use /remember there.");
         }
@@ -83,7 +115,6 @@ public final class RememberCommand implements CommandHandler {
             return Reply.notice("Only " + p.name() + "'s Higher Self or members with Manage Server can teach "
                     + p.name() + " long-term memories. You can still /ask or /roast with " + p.name() + ".");
         }
-        String fact = Texts.clean(job.option("fact").orElse(""), CommandCatalog.MAX_FACT_LENGTH);
         if (fact.isBlank()) {
             return Reply.notice("Give me something to remember: `/remember fact:…`.");
         }
@@ -93,7 +124,7 @@ public final class RememberCommand implements CommandHandler {
             return Reply.notice("That looks like private contact details. Personas don't keep those; "
                     + "try a story or a habit instead.");
         }
-        FactLinks links = FactLinks.of(job, fact);
+        FactLinks links = about.isPresent() ? FactLinks.of(job, fact, about) : FactLinks.of(job, fact);
         Set<String> users = links.users();
         String subject = links.subject();
         Set<String> others = new LinkedHashSet<>(users);
@@ -106,8 +137,8 @@ public final class RememberCommand implements CommandHandler {
             return refused.get();
         }
         String id = Ulid.derive(job.createdAt(), job.interactionId());
-        memory.saveFact(
-                new Fact(guild, p.id(), id, fact, invoker.id(), subject, users, links.names(), job.createdAt()));
+        memory.saveFact(new Fact(
+                guild, p.id(), id, fact, invoker.id(), subject, users, links.names(), job.createdAt(), source));
         LOG.info("Stored fact {} for persona {}", id, p.id());
         return Reply.notice("🧠 " + p.name() + " will remember that.\nMemory id: `" + id
                 + "` (delete it with `/forget memory id:" + id + "`).");

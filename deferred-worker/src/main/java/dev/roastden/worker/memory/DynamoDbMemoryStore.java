@@ -252,6 +252,7 @@ public final class DynamoDbMemoryStore implements MemoryStore {
             item.put("names", AttributeValue.fromM(names));
         }
         item.put("createdAt", s(fact.createdAt().toString()));
+        fact.source().ifPresent(source -> item.put("source", s(source)));
         item.put(GSI1_PK, s("U#" + fact.subjectId()));
         item.put(GSI1_SK, s(pk + "#" + sk));
         dynamo.putItem(b -> b.tableName(table).item(item));
@@ -448,7 +449,8 @@ public final class DynamoDbMemoryStore implements MemoryStore {
                 text(item, "subjectId"),
                 users(item),
                 names(item),
-                Instant.parse(text(item, "createdAt")));
+                Instant.parse(text(item, "createdAt")),
+                Optional.ofNullable(item.get("source")).map(AttributeValue::s));
     }
 
     private static Map<String, String> names(Map<String, AttributeValue> item) {

@@ -23,6 +23,9 @@ public final class MessageRenderer {
 
     private static final int ACTION_ROW = 1;
     private static final int BUTTON = 2;
+    private static final int STRING_SELECT = 3;
+    private static final int MAX_PLACEHOLDER = 150;
+    private static final int MAX_OPTION_TEXT = 100;
 
     private static final int ERROR_COLOUR = 0xE67E22;
     private static final int PERSONA_COLOUR = 0x5865F2;
@@ -68,6 +71,23 @@ public final class MessageRenderer {
             button.emoji().ifPresent(e -> b.putObject("emoji").put("name", e));
             b.put("disabled", button.disabled());
         }
+        reply.select().ifPresent(menu -> {
+            ObjectNode actionRow = rows.addObject();
+            actionRow.put("type", ACTION_ROW);
+            ObjectNode select = actionRow.putArray("components").addObject();
+            select.put("type", STRING_SELECT);
+            select.put("custom_id", menu.customId());
+            select.put("placeholder", cut(menu.placeholder(), MAX_PLACEHOLDER));
+            select.put("min_values", 1);
+            select.put("max_values", 1);
+            ArrayNode options = select.putArray("options");
+            for (Reply.Select.Choice choice : menu.options()) {
+                ObjectNode option = options.addObject();
+                option.put("label", cut(choice.label(), MAX_OPTION_TEXT));
+                option.put("value", choice.value());
+                choice.description().ifPresent(d -> option.put("description", cut(d, MAX_OPTION_TEXT)));
+            }
+        });
         ObjectNode allowed = body.putObject("allowed_mentions");
         allowed.putArray("parse");
         if (!reply.pingUserIds().isEmpty()) {

@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param pingUserIds the only users the message may ping (their mentions are put in front)
  * @param buttons buttons shown under the message, in order (rendered as action rows of at most five)
  * @param file a file sent with it, if any (uploaded as {@code files[0]} of a multipart body)
+ * @param select a select menu shown under it, if any (its own action row)
+ * @param followUp a public message posted as a follow-up before this one replaces the original response (a pick in
+ *     a private persona picker: the roast goes to the channel, the picker says it is done)
  */
 public record Reply(
         Kind kind,
@@ -29,7 +32,9 @@ public record Reply(
         String text,
         List<String> pingUserIds,
         List<Button> buttons,
-        Optional<ReplyFile> file) {
+        Optional<ReplyFile> file,
+        Optional<Select> select,
+        Optional<Reply> followUp) {
 
     /** Most buttons one message can carry: five action rows of five. */
     public static final int MAX_BUTTONS = 25;
@@ -40,6 +45,18 @@ public record Reply(
         if (buttons.size() > MAX_BUTTONS) {
             throw new IllegalArgumentException("A message carries at most " + MAX_BUTTONS + " buttons");
         }
+    }
+
+    /** A reply without a select menu or a follow-up. */
+    public Reply(
+            Kind kind,
+            Optional<String> speaker,
+            Optional<String> avatarUrl,
+            String text,
+            List<String> pingUserIds,
+            List<Button> buttons,
+            Optional<ReplyFile> file) {
+        this(kind, speaker, avatarUrl, text, pingUserIds, buttons, file, Optional.empty(), Optional.empty());
     }
 
     /** A reply without buttons or a file. */
@@ -61,7 +78,48 @@ public record Reply(
 
     /** This reply with {@code attached} sent along. */
     public Reply withFile(ReplyFile attached) {
-        return new Reply(kind, speaker, avatarUrl, text, pingUserIds, buttons, Optional.of(attached));
+        return new Reply(kind, speaker, avatarUrl, text, pingUserIds, buttons, Optional.of(attached), select, followUp);
+    }
+
+    /** This reply with a select menu under it. */
+    public Reply withSelect(Select menu) {
+        return new Reply(kind, speaker, avatarUrl, text, pingUserIds, buttons, file, Optional.of(menu), followUp);
+    }
+
+    /** This reply, replacing the original response once {@code message} is posted as a public follow-up. */
+    public Reply withFollowUp(Reply message) {
+        return new Reply(kind, speaker, avatarUrl, text, pingUserIds, buttons, file, select, Optional.of(message));
+    }
+
+    /**
+     * A string select menu. Its custom_id and the picked value come back as user input.
+     *
+     * @param customId a {@link dev.roastden.core.component.CustomId} in its wire form
+     * @param placeholder shown before anything is picked (at most 150 characters)
+     * @param options 1-25 choices
+     */
+    public record Select(String customId, String placeholder, List<Choice> options) {
+        /** Discord's limit on the options of a select menu. */
+        public static final int MAX_OPTIONS = 25;
+
+        public Select {
+            options = List.copyOf(options);
+            if (customId.isEmpty() || customId.length() > dev.roastden.core.component.CustomId.MAX_LENGTH) {
+                throw new IllegalArgumentException("A select menu's custom_id is 1-100 characters");
+            }
+            if (options.isEmpty() || options.size() > MAX_OPTIONS) {
+                throw new IllegalArgumentException("A select menu has 1-" + MAX_OPTIONS + " options");
+            }
+        }
+
+        /**
+         * One choice.
+         *
+         * @param label shown (at most 100 characters)
+         * @param value sent back when picked (at most 100 characters)
+         * @param description a second line, if any (at most 100 characters)
+         */
+        public record Choice(String label, String value, Optional<String> description) {}
     }
 
     /**
@@ -151,6 +209,23 @@ public record Reply(
                 b.put("disabled", button.disabled());
             }
         }
+        select.ifPresent(menu -> {
+            ObjectNode saved = node.putObject("select");
+            saved.put("custom_id", menu.customId());
+            saved.put("placeholder", menu.placeholder());
+            var options = saved.putArray("options");
+            for (Select.Choice choice : menu.options()) {
+                ObjectNode o = options.addObject().put("label", choice.label()).put("value", choice.value());
+                choice.description().ifPresent(d -> o.put("description", d));
+            }
+        });
+        followUp.ifPresent(f -> {
+            try {
+                node.set("follow_up", Json.mapper().readTree(f.toJson()));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         file.ifPresent(f -> {
             ObjectNode saved = node.putObject("file");
             saved.put("filename", f.filename());
@@ -162,6 +237,16 @@ public record Reply(
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Select select(JsonNode node) {
+        List<Select.Choice> choices = new ArrayList<>();
+        for (JsonNode o : node.path("options")) {
+            choices.add(new Select.Choice(
+                    o.path("label").asText(), o.path("value").asText(), Json.nonBlank(o, "description")));
+        }
+        return new Select(
+                node.path("custom_id").asText(), node.path("placeholder").asText(""), choices);
     }
 
     /** Reads a saved reply. */
@@ -190,7 +275,9 @@ public record Reply(
                             .map(f -> new ReplyFile(
                                     f.path("filename").asText("file"),
                                     f.path("media_type").asText("application/octet-stream"),
-                                    Base64.getDecoder().decode(f.path("base64").asText("")))));
+                                    Base64.getDecoder().decode(f.path("base64").asText("")))),
+                    Json.object(node, "select").map(Reply::select),
+                    Json.object(node, "follow_up").map(f -> fromJson(f.toString())));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

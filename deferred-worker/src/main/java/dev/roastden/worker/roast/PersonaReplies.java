@@ -1,6 +1,7 @@
 package dev.roastden.worker.roast;
 
 import dev.roastden.core.command.CommandCatalog;
+import dev.roastden.core.component.CustomId;
 import dev.roastden.core.interaction.DiscordUser;
 import dev.roastden.core.job.DeferredJob;
 import dev.roastden.core.memory.Fact;
@@ -44,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@link ConsentGate} first (a refusal is a private-style notice and no model call), read limits, facts and turns
  * side by side, and reach the model only through the gate, within the attempt's time. A model failure is retryable
  * until the last chance, then a friendly error in the persona's voice. There is no other way to the model here.
+ * Outside a server nothing is read from memory or stored, and the reply says so.
  */
 public final class PersonaReplies {
     private static final Logger LOG = LoggerFactory.getLogger(PersonaReplies.class);
@@ -52,6 +54,10 @@ public final class PersonaReplies {
     public static final Duration TURN_TTL = Duration.ofDays(30);
 
     private static final int FACTS_IN_PROMPT = 30;
+
+    /** Said under every reply outside a server. */
+    public static final String OUTSIDE_SERVERS =
+            "\n-# Outside a server: only the bundled personas, and nothing is remembered.";
 
     private final MemoryStore memory;
     private final ConsentStore consent;
@@ -156,8 +162,14 @@ public final class PersonaReplies {
         Instant now = clock.instant();
         var userOk = Parallel.async(() -> memory.tryCount(limits.perUser(), invoker.id(), job.interactionId(), now));
         var guildOk = Parallel.async(() -> memory.tryCount(limits.perGuild(), scope, job.interactionId(), now));
-        var facts = Parallel.async(() -> memory.facts(scope, persona.id(), FACTS_IN_PROMPT));
-        var turns = Parallel.async(() -> memory.recentTurns(scope, persona.id(), PromptBuilder.MAX_TURNS, now));
+        // Outside a server (a DM, or a server where only a user install let the command in) nothing is remembered.
+        boolean inServer = job.guildId().isPresent();
+        var facts = inServer
+                ? Parallel.async(() -> memory.facts(scope, persona.id(), FACTS_IN_PROMPT))
+                : java.util.concurrent.CompletableFuture.completedFuture(List.<Fact>of());
+        var turns = inServer
+                ? Parallel.async(() -> memory.recentTurns(scope, persona.id(), PromptBuilder.MAX_TURNS, now))
+                : java.util.concurrent.CompletableFuture.completedFuture(List.<Turn>of());
         boolean withinLimits = Parallel.join(userOk) & Parallel.join(guildOk);
         List<Fact> knownFacts = Parallel.join(facts);
         List<Turn> recent = Parallel.join(turns);
@@ -222,8 +234,40 @@ public final class PersonaReplies {
             pings = List.of(invoker.id());
         }
         String shown = managersNote.map(note -> text + "\n\n-# " + note).orElse(text);
+        if (!inServer) {
+            return Produced.of(new Reply(
+                    Reply.Kind.ANSWER,
+                    Optional.of(persona.name()),
+                    persona.avatarUrl(),
+                    shown + OUTSIDE_SERVERS,
+                    pings));
+        }
+        List<Reply.Button> buttons = new java.util.ArrayList<>();
+        if (task != PromptInput.Task.MENTION) {
+            buttons.add(new Reply.Button(
+                    CustomId.of(CustomId.ANOTHER_ONE, persona.id(), turn.id()).format(),
+                    "Another one",
+                    Reply.Button.Style.SECONDARY,
+                    Optional.of("🔁"),
+                    false));
+        }
+        if (task == PromptInput.Task.ROAST
+                && target.isPresent()
+                && !target.get().id().equals(invoker.id())) {
+            buttons.add(new Reply.Button(
+                    CustomId.of(
+                                    CustomId.ROAST_BACK,
+                                    persona.id(),
+                                    turn.id(),
+                                    target.get().id())
+                            .format(),
+                    "Roast back",
+                    Reply.Button.Style.PRIMARY,
+                    Optional.of("🎯"),
+                    false));
+        }
         return new Produced(
-                new Reply(Reply.Kind.ANSWER, Optional.of(persona.name()), persona.avatarUrl(), shown, pings),
+                new Reply(Reply.Kind.ANSWER, Optional.of(persona.name()), persona.avatarUrl(), shown, pings, buttons),
                 Optional.of(turn));
     }
 

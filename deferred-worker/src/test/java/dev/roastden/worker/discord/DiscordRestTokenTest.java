@@ -94,9 +94,11 @@ class DiscordRestTokenTest {
     void aTokenThatCannotBeOneIsDroppedWithoutACallAndNotRepeated(String token) {
         Delivery edit = rest().editOriginal("1200000000000000003", token, body(), soon());
         Delivery get = rest().getOriginal("1200000000000000003", token, soon());
+        Delivery followUp = rest().followUp("1200000000000000003", token, body(), soon());
         assertThat(edit.status()).isEqualTo(Delivery.Status.GONE);
         assertThat(get.status()).isEqualTo(Delivery.Status.GONE);
-        assertThat(edit.detail() + get.detail()).doesNotContain(token);
+        assertThat(followUp.status()).isEqualTo(Delivery.Status.GONE);
+        assertThat(edit.detail() + get.detail() + followUp.detail()).doesNotContain(token);
         assertThat(paths).isEmpty();
     }
 

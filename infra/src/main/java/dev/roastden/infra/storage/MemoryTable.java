@@ -29,6 +29,7 @@ import software.constructs.Construct;
  * consent / opt-out    G#{guild}#U#{user}          CONSENT   none
  * server settings      G#{guild}                   SETTINGS  none
  * server usage         G#{guild}                   USAGE#{yyyy-mm[-dd]}  400 days
+ * persona pick         PICK#{interactionId}        PICK      15 minutes (the picker's token)
  * byUser index         gsi1pk U#{user}, gsi1sk {pk}#{sk}, on turns and facts (for /forget me)
  * </pre>
  *

@@ -177,6 +177,55 @@ class PlaygroundBrowserTest {
         }
     }
 
+    @Test
+    void roastThisMessageFromItsMenuPickAPersonaSeeTheRoastAndAskForAnotherOne() throws Exception {
+        // Fordie says something in the channel; Alex opens the message's ⋯ menu and uses "Roast this message".
+        browser.select("#member", FORDIE);
+        browser.type("#mention-text", "Socks with sandals is peak fashion");
+        browser.click("#post-message");
+        String menu = "[...document.querySelectorAll('.message.human')]"
+                + ".find(m => m.innerText.includes('Socks with sandals'))";
+        browser.await(menu, Duration.ofSeconds(10));
+        browser.select("#member", ALEX);
+        int before = botMessages();
+        browser.script("const m = " + menu + "; m.querySelector(\"[data-context=message]\").click();"
+                + " m.querySelector(\"[data-context-command='Roast this message']\").click(); return true;");
+
+        // The picker is private to Alex and offers the personas.
+        String picker = "document.querySelector(\"select[data-select-id^='rd1:rp:']\")";
+        browser.await(picker, REPLY);
+        assertThat(lastMessageText()).contains("Who should roast this message by", "Only you can see this");
+        assertThat(browser.script("return [..." + picker + ".options].map(o => o.value).join(',');")
+                        .asText())
+                .contains("ford");
+
+        // Picking Captain Ford posts the roast in the channel, and the picker says it is done.
+        browser.script("const s = " + picker + "; s.value = 'ford';"
+                + " s.dispatchEvent(new Event('change', {bubbles: true})); return true;");
+        browser.await(
+                "[...document.querySelectorAll('.message.bot')].some(m => !m.classList.contains('private')"
+                        + " && m.dataset.state === 'done' && m.innerText.includes('Captain Ford')"
+                        + " && m.innerText.includes('@Fordie'))",
+                REPLY);
+        browser.await(
+                "[...document.querySelectorAll('.message.bot.private')].some(m => m.innerText.includes('Done:'))",
+                REPLY);
+        assertThat(botMessages()).isGreaterThan(before);
+
+        // 🔁 Another one under the roast gives a fresh take in the channel.
+        int takes = browser.script(
+                        "return [...document.querySelectorAll('.message.bot')]"
+                                + ".filter(m => m.innerText.includes('Captain Ford') && m.innerText.includes('@Fordie')).length;")
+                .asInt();
+        browser.script("const b = [...document.querySelectorAll(\"button[data-custom-id^='rd1:ao:ford:']\")].pop();"
+                + " b.click(); return true;");
+        browser.await(
+                "[...document.querySelectorAll('.message.bot')].filter(m => m.dataset.state === 'done'"
+                        + " && m.innerText.includes('Captain Ford') && m.innerText.includes('@Fordie')).length > "
+                        + takes,
+                REPLY);
+    }
+
     /** Sam roasts {@code target} with the persona typed in as {@code persona} (no autocomplete pick). */
     private String roastWith(String target, String persona) throws Exception {
         browser.select("#member", SAM);
