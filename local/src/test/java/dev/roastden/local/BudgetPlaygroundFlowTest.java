@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.roastden.core.json.Json;
 import dev.roastden.handler.RequestLog;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,54 +69,22 @@ class BudgetPlaygroundFlowTest {
     }
 
     private static ObjectNode request(String member, String command, Map<String, String> options) {
-        ObjectNode request = Json.mapper().createObjectNode();
-        request.put("member", member);
-        request.put("command", command);
-        ObjectNode optionNode = request.putObject("options");
-        options.forEach(optionNode::put);
-        return request;
+        return PlaygroundApi.request(member, command, options);
     }
 
     private static String text(JsonNode message) {
-        StringBuilder text = new StringBuilder(message.path("content").asText(""));
-        message.path("embeds").forEach(e -> text.append('\n')
-                .append(e.path("author").path("name").asText(""))
-                .append('\n')
-                .append(e.path("title").asText(""))
-                .append('\n')
-                .append(e.path("description").asText("")));
-        return text.toString();
+        return PlaygroundApi.text(message);
     }
 
-    /** Re-reads the emulated original message until the worker has edited it; fails after 30 seconds. */
     private static JsonNode awaitReply(String token) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode original = get("/playground/api/original?token=" + token);
-            if (original.path("found").asBoolean() && !original.path("loading").asBoolean()) {
-                return original.path("message");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
-        throw new AssertionError("The worker never edited the reply for " + token);
+        return PlaygroundApi.awaitReply(system.port(), token);
     }
 
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.port() + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return Json.mapper().readTree(response.body());
+        return PlaygroundApi.get(system.port(), path);
     }
 
     private static JsonNode post(String path, JsonNode body) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.port() + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.mapper().readTree(response.body());
+        return PlaygroundApi.post(system.port(), path, body);
     }
 }

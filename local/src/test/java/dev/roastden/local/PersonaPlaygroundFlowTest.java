@@ -328,44 +328,6 @@ class PersonaPlaygroundFlowTest {
         return m.group(1);
     }
 
-    private static ObjectNode request(String member, String command, Map<String, String> options) {
-        ObjectNode request = Json.mapper().createObjectNode();
-        request.put("member", member);
-        request.put("command", command);
-        ObjectNode optionNode = request.putObject("options");
-        options.forEach(optionNode::put);
-        return request;
-    }
-
-    private static String text(JsonNode message) {
-        StringBuilder text = new StringBuilder(message.path("content").asText(""));
-        message.path("embeds").forEach(e -> text.append('\n')
-                .append(e.path("author").path("name").asText(""))
-                .append('\n')
-                .append(e.path("title").asText(""))
-                .append('\n')
-                .append(e.path("description").asText("")));
-        return text.toString();
-    }
-
-    /** Re-reads the emulated original message until the worker has edited it; fails after 30 seconds. */
-    private static JsonNode awaitReply(String token) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode original = get("/playground/api/original?token=" + token);
-            if (original.path("found").asBoolean() && !original.path("loading").asBoolean()) {
-                return original.path("message");
-            }
-            JsonNode followUps = original.path("follow_ups");
-            if (!original.path("found").asBoolean() && !followUps.isEmpty()) {
-                // A private refusal: the public "thinking…" was deleted and an ephemeral follow-up sent.
-                return followUps.get(followUps.size() - 1);
-            }
-            pause();
-        }
-        throw new AssertionError("The worker never edited the reply for " + token);
-    }
-
     /** Re-reads a message until it satisfies {@code done}; fails after 30 seconds. */
     private static JsonNode awaitMessage(String id, Predicate<JsonNode> done) throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);
@@ -392,22 +354,23 @@ class PersonaPlaygroundFlowTest {
         java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
     }
 
+    private static ObjectNode request(String member, String command, Map<String, String> options) {
+        return PlaygroundApi.request(member, command, options);
+    }
+
+    private static String text(JsonNode message) {
+        return PlaygroundApi.text(message);
+    }
+
+    private static JsonNode awaitReply(String token) throws Exception {
+        return PlaygroundApi.awaitReply(system.port(), token);
+    }
+
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.port() + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return Json.mapper().readTree(response.body());
+        return PlaygroundApi.get(system.port(), path);
     }
 
     private static JsonNode post(String path, JsonNode body) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.port() + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.mapper().readTree(response.body());
+        return PlaygroundApi.post(system.port(), path, body);
     }
 }
